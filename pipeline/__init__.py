@@ -1,0 +1,1 @@
+"""koubo's pipeline: crawl into WARC, decode into documents, build the SQLite database."""
