@@ -1,0 +1,460 @@
+"""Awarded bodies (採択・選定・支援先団体): who was selected, in which category and year.
+
+Three written forms are read, each only where an announcement frames it:
+- result tables (No.|都道府県|団体名, No.|応募コース|支援先団体 …) under an announcement
+  (採択結果, 以下の団体を採択しました) or with a header that itself says so (採択団体);
+- announcement sentences (長野県松本市及び長野県中川村による提案2件が選定されました);
+- lists of places under a results heading (採択結果 followed by 北海道標茶町 …).
+
+Bodies come from the gazetteer (extractors.places), so a body is always a span of the
+text; a name-shaped word the gazetteer does not know (an old name) is kept without a
+code and logged as a warning. Good practices (好事例), examples, contacts, applicants
+and addresses are not awards. Bodies said to have been supported in earlier years
+without an announcement verb (令和5、6年度に…伴走支援を受けている都道府県（青森県…）)
+are left out: the sentence states a condition, not a selection, and its year is a range.
+"""
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass
+
+from extractors.model import Award, Block, Cell, Document
+from extractors.places import PREFECTURES, Place, find_places, prefecture_name, resolve
+
+VERSION = "1"
+log = logging.getLogger(__name__)
+
+# ---------------------------------------------------------------- vocabularies
+
+# Header words of the column that names the awarded bodies.
+BODY_HEADERS = ("団体名", "支援先団体", "採択団体", "選定団体", "採択先", "選定先", "支援先", "自治体名",
+                "自治体", "市区町村名", "市町村名", "市区町村", "地方公共団体名", "地方公共団体", "支援地域",
+                "採択地域", "選定地域", "交付先", "実施主体", "提案団体", "代表団体", "構成団体")
+# Header words that make a column something else even when it says 団体 (applicants, partners).
+NOT_BODY_HEADERS = ("事業者", "企業", "ベンダー", "パートナー", "応募", "申請", "問い合わせ", "問合せ",
+                    "連絡先", "担当", "数")
+PREFECTURE_HEADERS = ("都道府県", "県名", "道府県", "所在地")
+CATEGORY_HEADERS = ("コース", "類型", "区分", "枠", "部門", "分野", "タイプ")
+PARTNER_HEADERS = ("事業者", "企業", "ベンダー", "パートナー", "連携先")
+# Header words that by themselves say the table lists awarded bodies.
+AWARD_HEADERS = ("採択", "選定", "支援先", "交付先")
+
+# Phrases that announce a selection (a completed act, or a results heading).
+ANNOUNCEMENT = re.compile(
+    r"(?:採択|選定|選出|決定|内定)(?:いた)?(?:し|され|となり|と決定し|が決定し)(?:てい)?ま(?:した|す)(?!か)"
+    r"|選ばれ(?:まし|てい)|採択結果|選定結果|採択団体|選定団体|採択先|選定先|支援先団体(?:一覧|の決定)"
+    r"|交付決定(?:団体|先)"
+)
+# Phrases that say a selection will happen or did not happen: not an announcement.
+NOT_ANNOUNCEMENT = re.compile(
+    r"(?:採択|選定)(?:は|が)?(?:ありません|ございません|なし|されなかった|しない)|予定です|場合|見込み|ことがあります"
+    r"|選定します|採択します|公表します|(?:採択|選定)(?:を|の)?(?:目指|希望)"
+)
+# Contexts whose bodies are not awards: good practices, examples, contacts, applicants, addresses.
+NOT_AWARD_CONTEXT = re.compile(
+    r"好事例|優良事例|事例|例えば|たとえば|例[:：]|参考|問い合わせ|問合せ|連絡先|担当|所在地|住所|〒"
+    r"|事務局|受託|委託先|説明会|応募状況|申請状況|応募団体|申請団体|応募のあった|件名"
+)
+# A place followed by these is a region or an office, not a body: 長野県内, 松本市役所.
+NOT_A_BODY_AFTER = re.compile(r"内|管内|在住|出身|役所|役場|庁|所在|\d")
+# A short block naming a category: 類型① 市町村単独支援枠, Aコース, 第2次.
+CATEGORY = re.compile(
+    r"^(?:[【\[(]?類型[①-⑳\d]+[】\])]?|[A-Z]コース|第[\d一二三四五]+次|\S{1,14}(?:枠|コース|部門|分野))"
+)
+PLACEHOLDER = re.compile(r"^[\-‐―─—ー−–/／・\s]*$|^(?:なし|該当なし|無し|該当団体なし|ー)$")
+FISCAL_YEAR = re.compile(r"(令和|平成)(元|\d{1,2})年度|((?:19|20)\d{2})年度")
+ERA_BASE = {"令和": 2018, "平成": 1988}
+# A sentence that reports a selection as done (not 選定します, the future).
+SENTENCE_VERB = re.compile(
+    r"(?:採択|選定|選出|決定|内定)(?:いた)?(?:(?:し|され|となり)ました|(?:され|し)て(?:い|おり)ます)"
+    r"|選ばれ(?:ました|ています)"
+)
+SENTENCE_END = re.compile(r"[。\n]")
+# 本県 (this prefecture) resolved from the publisher's prefecture, when the document says which.
+HOME_PREFECTURE = re.compile(r"本県|当県|本道|当道|本府|当府|本都|当都")
+# Host names of prefectural sites: pref.<name>.lg.jp, www.pref.<name>.jp, metro.tokyo.
+PREFECTURE_HOSTS = dict(zip(
+    ("hokkaido", "aomori", "iwate", "miyagi", "akita", "yamagata", "fukushima", "ibaraki", "tochigi", "gunma",
+     "saitama", "chiba", "tokyo", "kanagawa", "niigata", "toyama", "ishikawa", "fukui", "yamanashi", "nagano",
+     "gifu", "shizuoka", "aichi", "mie", "shiga", "kyoto", "osaka", "hyogo", "nara", "wakayama",
+     "tottori", "shimane", "okayama", "hiroshima", "yamaguchi", "tokushima", "kagawa", "ehime", "kochi", "fukuoka",
+     "saga", "nagasaki", "kumamoto", "oita", "miyazaki", "kagoshima", "okinawa"),
+    PREFECTURES, strict=True,
+))
+CONTEXT_BLOCKS = 10  # how far back a table looks for its announcement
+
+
+def fiscal_year(text: str) -> int | None:
+    """First 年度 in `text` as a western year: 令和7年度 → 2025."""
+    m = FISCAL_YEAR.search(text)
+    if not m:
+        return None
+    if m.group(3):
+        return int(m.group(3))
+    return ERA_BASE[m.group(1)] + (1 if m.group(2) == "元" else int(m.group(2)))
+
+
+# ---------------------------------------------------------------- entry points
+
+
+def extract(doc: Document) -> list[Award]:
+    """Every awarded body of the document, each with its row or sentence as evidence."""
+    awards, warnings = extract_with_warnings(doc)
+    for message in warnings:
+        log.warning(message)
+    return awards
+
+
+def extract_with_warnings(doc: Document) -> tuple[list[Award], list[str]]:
+    """`extract`, returning the warnings (unknown or ambiguous names) instead of logging them."""
+    ctx = _Context(doc, [])
+    awards: list[Award] = []
+    for i, block in enumerate(doc.blocks):
+        if block.kind == "table":
+            awards += _table_awards(ctx, i)
+        else:
+            awards += _sentence_awards(ctx, i)
+    awards += _list_awards(ctx)
+    return _dedupe(awards), ctx.warnings
+
+
+@dataclass
+class _Context:
+    doc: Document
+    warnings: list[str]
+
+    def warn(self, place_text: str, status: str, where: str) -> None:
+        self.warnings.append(f"award body {place_text!r} ({where}): {status.replace('_', ' ')}, left without lg_code")
+
+
+# ---------------------------------------------------------------- tables
+
+
+@dataclass
+class _Columns:
+    header_row: int
+    body: int
+    prefecture: int | None
+    category: int | None
+    partner: int | None
+
+
+def _find_columns(rows: list[list[Cell]]) -> _Columns | None:
+    for r, row in enumerate(rows[:3]):
+        headers = [c.text.replace(" ", "") for c in row]
+        body = next((i for i, h in enumerate(headers) if _is_body_header(h)), None)
+        if body is None:
+            continue
+        pref = next((i for i, h in enumerate(headers) if i != body and any(w in h for w in PREFECTURE_HEADERS)), None)
+        category = next((i for i, h in enumerate(headers)
+                         if i not in (body, pref) and any(w in h for w in CATEGORY_HEADERS)), None)
+        partner = next((i for i, h in enumerate(headers)
+                        if i not in (body, pref, category) and any(w in h for w in PARTNER_HEADERS)), None)
+        return _Columns(r, body, pref, category, partner)
+    return None
+
+
+def _is_body_header(header: str) -> bool:
+    if not any(w in header for w in BODY_HEADERS):
+        return False
+    # 支援先団体数・名称 (number and names) is a body column; 応募団体数 is not.
+    if "名称" in header or "名" in header.replace("団体数", ""):
+        return not any(w in header for w in NOT_BODY_HEADERS[:-1])
+    return not any(w in header for w in NOT_BODY_HEADERS)
+
+
+def _announcement_before(ctx: _Context, index: int, header: str) -> Block | None:
+    """The block that announces the table's bodies as awarded, or None (no
+    announcement, or a good-practice / applicant / contact context comes nearer)."""
+    for block in reversed(ctx.doc.blocks[max(0, index - CONTEXT_BLOCKS):index]):
+        if block.kind == "table":
+            continue
+        if NOT_AWARD_CONTEXT.search(block.text):
+            return None
+        if ANNOUNCEMENT.search(block.text) and not NOT_ANNOUNCEMENT.search(_announcing_sentence(block.text)):
+            return block
+    if any(w in header for w in AWARD_HEADERS):
+        return ctx.doc.blocks[index]
+    return None
+
+
+def _announcing_sentence(text: str) -> str:
+    m = ANNOUNCEMENT.search(text)
+    if not m:
+        return ""
+    starts = [e.end() for e in SENTENCE_END.finditer(text, 0, m.start())]
+    start = starts[-1] if starts else 0
+    end = SENTENCE_END.search(text, m.end())
+    return text[start:end.end() if end else len(text)]
+
+
+def _category_before(ctx: _Context, index: int, stop: Block) -> str | None:
+    """Nearest short category line (類型① 市町村単独支援枠) between the announcement and the table."""
+    for block in reversed(ctx.doc.blocks[:index]):
+        if block is stop or block.kind == "table":
+            break
+        line = block.text.split("\n")[0].strip()
+        if len(line) <= 40 and "。" not in line and CATEGORY.match(line):
+            return line
+    return None
+
+
+def _table_awards(ctx: _Context, index: int) -> list[Award]:
+    block = ctx.doc.blocks[index]
+    rows = block.rows or []
+    cols = _find_columns(rows)
+    if cols is None:
+        return []
+    header = " ".join(c.text for c in rows[cols.header_row])
+    announcement = _announcement_before(ctx, index, header)
+    if announcement is None:
+        return []
+    year = fiscal_year(announcement.text) or _year_before(ctx, index) or fiscal_year(ctx.doc.title or "")
+    table_category = _category_before(ctx, index, announcement)
+    awards: list[Award] = []
+    carried: dict[str, str | None] = {"prefecture": None, "category": None}
+    for number, row in enumerate(rows[cols.header_row + 1:], start=1):
+        cells = [c.text for c in row]
+        if len(cells) <= cols.body or _is_header_repeat(cells, rows[cols.header_row]):
+            continue
+        prefecture = _carried(carried, "prefecture", _cell(cells, cols.prefecture), prefecture_name)
+        category = _carried(carried, "category", _cell(cells, cols.category), lambda s: s)
+        body_cell = row[cols.body]
+        if PLACEHOLDER.match(body_cell.text):
+            continue
+        partner = _cell(cells, cols.partner)
+        evidence = ctx.doc.evidence(row[0].start, row[-1].end)
+        label_no = (cells[0] if cols.body and re.fullmatch(r"\d{1,3}", cells[0]) else str(number))
+        category = category or table_category
+        bodies = _bodies_in_cell(ctx, body_cell.text, prefecture, f"table row {label_no}")
+        group = f"{category + ' ' if category else ''}No.{label_no}" if len(bodies) > 1 else None
+        for pref, name, code in bodies:
+            awards.append(Award(fiscal_year=year, category=category, prefecture=pref, body_name=name,
+                                evidence=evidence, lg_code=code, group_label=group,
+                                partner=None if not partner or PLACEHOLDER.match(partner) else partner))
+    return awards
+
+
+def _cell(cells: list[str], index: int | None) -> str | None:
+    return cells[index] if index is not None and index < len(cells) else None
+
+
+def _carried(carried: dict, key: str, value: str | None, parse) -> str | None:
+    """A merged cell (empty under its first row) keeps the value of the row above."""
+    if value is None:
+        return None
+    if value.strip() and not PLACEHOLDER.match(value):
+        carried[key] = parse(value.strip()) or value.strip()
+    elif PLACEHOLDER.match(value) and value.strip():
+        carried[key] = None
+    return carried[key]
+
+
+def _is_header_repeat(cells: list[str], header: list[Cell]) -> bool:
+    return cells == [c.text for c in header]
+
+
+_COUNT_PREFIX = re.compile(r"^\d+(?:団体|市町村|市区町村|自治体)\s*[:：]?\s*")
+_NAME_SHAPED = re.compile(r"[一-鿿々ヶァ-ヺーぁ-ん]{1,8}[市町村区都道府県]")
+_SEPARATORS = re.compile(r"[\s、,，・/／()（）\[\]「」【】※]|及び|並びに|及|と|ほか|等")
+
+
+def _bodies_in_cell(ctx: _Context, text: str, prefecture: str | None, where: str) -> list[tuple]:
+    """(prefecture, body_name, lg_code) of each body a table cell names.
+
+    A cell of places only (金山町 最上町 舟形町, 長野県松本市, 上川郡美瑛町) gives one
+    body per place; a cell that is not places (一般社団法人…) gives one organisation."""
+    text = _COUNT_PREFIX.sub("", text.strip())
+    places = [p for p in find_places(text) if not _is_region(text, p)]
+    rest = _leftover(text, places)
+    names = [p for p in places]
+    unknown = [t for t in _SEPARATORS.split(rest) if t and _NAME_SHAPED.fullmatch(t)]
+    bodies: list[tuple] = []
+    if not names and not unknown:
+        org = re.sub(r"\s+", " ", text).strip()
+        return [(prefecture, org, None)] if org else []
+    for place in names:
+        bodies.append(_body_of_place(ctx, place, prefecture, text, where))
+    for token in unknown:
+        ctx.warn(token, "unknown", where)
+        bodies.append((prefecture, token, None))
+    return bodies
+
+
+def _leftover(text: str, places: list[Place]) -> str:
+    out, cursor = [], 0
+    for p in places:
+        out.append(text[cursor:p.start])
+        out.append(" ")
+        cursor = p.end
+    out.append(text[cursor:])
+    # parenthetical notes (代表団体) are not names
+    return re.sub(r"[(（][^)）]*[)）]", " ", "".join(out))
+
+
+def _body_of_place(ctx: _Context, place: Place, context_prefecture: str | None, text: str, where: str) -> tuple:
+    """Resolve a place against the prefecture its row or sentence gives."""
+    written = text[place.start:place.end]
+    if place.municipality and place.municipality.kind == "prefecture":
+        return place.prefecture, place.prefecture, place.lg_code
+    prefecture = place.prefecture or context_prefecture
+    municipality, status = resolve(place.name, prefecture, place.county)
+    if municipality is None and prefecture is None and place.municipality is not None:
+        municipality, status = place.municipality, "ok"
+    if municipality is None:
+        ctx.warn(written, status, where)
+        return prefecture, place.name, None
+    return municipality.prefecture, municipality.name, municipality.lg_code
+
+
+def _is_region(text: str, place: Place) -> bool:
+    return bool(NOT_A_BODY_AFTER.match(text, place.end)) or text[max(0, place.start - 1):place.start] == "〒"
+
+
+def _year_before(ctx: _Context, index: int) -> int | None:
+    for block in reversed(ctx.doc.blocks[max(0, index - CONTEXT_BLOCKS):index]):
+        if block.kind == "heading" and (year := fiscal_year(block.text)):
+            return year
+    return None
+
+
+# ---------------------------------------------------------------- sentences
+
+
+def _sentences(block: Block) -> list[tuple[int, int]]:
+    """(start, end) offsets in the document of each sentence of a block."""
+    out, start = [], 0
+    for m in SENTENCE_END.finditer(block.text):
+        out.append((block.start + start, block.start + m.end() - (m.group() == "\n")))
+        start = m.end()
+    if start < len(block.text):
+        out.append((block.start + start, block.end))
+    return out
+
+
+def _sentence_awards(ctx: _Context, index: int) -> list[Award]:
+    block = ctx.doc.blocks[index]
+    awards: list[Award] = []
+    for start, end in _sentences(block):
+        sentence = ctx.doc.text[start:end]
+        m = SENTENCE_VERB.search(sentence)
+        if not m or NOT_ANNOUNCEMENT.search(sentence) or NOT_AWARD_CONTEXT.search(sentence):
+            continue
+        if m.group().startswith(("決定", "内定")) and not re.search(r"採択|選定|支援|交付|補助|対象", sentence):
+            continue  # 日程が決定しました: not a selection
+        year = fiscal_year(sentence) or _year_before(ctx, index) or fiscal_year(ctx.doc.title or "")
+        evidence = ctx.doc.evidence(start, end)
+        for pref, name, code in _bodies_in_sentence(ctx, sentence):
+            awards.append(Award(fiscal_year=year, category=_category_in(sentence), prefecture=pref,
+                                body_name=name, evidence=evidence, lg_code=code))
+    return awards
+
+
+def _bodies_in_sentence(ctx: _Context, sentence: str) -> list[tuple]:
+    bodies = []
+    for place in find_places(sentence):
+        if _is_region(sentence, place) or _is_topic_prefecture(sentence, place):
+            continue
+        bodies.append(_body_of_place(ctx, place, None, sentence, "sentence"))
+    home = _home_prefecture(ctx.doc)
+    for m in HOME_PREFECTURE.finditer(sentence):
+        if home and not NOT_A_BODY_AFTER.match(sentence, m.end()):
+            code = resolve(home, home)[0]
+            bodies.append((home, home, code.lg_code if code else None))
+    return bodies
+
+
+def _is_topic_prefecture(sentence: str, place: Place) -> bool:
+    """A prefecture that is the subject announcing (長野県は…を発表) or a possessive
+    (長野県の松本市) is not itself a body; one in a list or before が選定 is."""
+    if not place.municipality or place.municipality.kind != "prefecture":
+        return False
+    after = sentence[place.end:place.end + 1]
+    return after in ("は", "の", "で", "に", "か", "が") and not re.match(
+        r"(?:が|も)?(?:採択|選定|選ばれ|決定)", sentence[place.end:])
+
+
+def _category_in(sentence: str) -> str | None:
+    m = re.search(r"類型[①-⑳\d]+|[A-Z]コース", sentence)
+    return m.group() if m else None
+
+
+def _home_prefecture(doc: Document) -> str | None:
+    """The prefecture that publishes the document, when its address or title says so."""
+    host = re.sub(r"^https?://", "", doc.url).split("/")[0].lower()
+    for part in host.split("."):
+        if part in PREFECTURE_HOSTS and ("pref" in host or "metro" in host):
+            return PREFECTURE_HOSTS[part]
+    named = {p for p in PREFECTURES if p in (doc.title or "") or p in (doc.publisher or "")}
+    return named.pop() if len(named) == 1 else None
+
+
+# ---------------------------------------------------------------- lists under a results heading
+
+
+def _list_awards(ctx: _Context) -> list[Award]:
+    """Blocks that hold nothing but places, right after a results heading or announcement."""
+    awards: list[Award] = []
+    blocks = ctx.doc.blocks
+    i = 0
+    while i < len(blocks):
+        block = blocks[i]
+        if block.kind == "table" or not _is_results_heading(block):
+            i += 1
+            continue
+        year = fiscal_year(block.text) or _year_before(ctx, i) or fiscal_year(ctx.doc.title or "")
+        category = None
+        j = i + 1
+        while j < len(blocks) and blocks[j].kind != "table":
+            text = blocks[j].text
+            line = text.split("\n")[0]
+            if len(line) <= 40 and "。" not in line and CATEGORY.match(line) and not _places_only(text):
+                category = line
+            elif _places_only(text):
+                item = re.sub(r"^(?:[・\-•●○◯■□]|\d+[.)．])\s*", "", text)
+                offset = blocks[j].start + len(text) - len(item)
+                for pref, name, code in _bodies_in_cell(ctx, item, None, "list"):
+                    awards.append(Award(fiscal_year=year, category=category, prefecture=pref, body_name=name,
+                                        evidence=ctx.doc.evidence(offset, blocks[j].end), lg_code=code))
+            else:
+                break
+            j += 1
+        i = j
+    return awards
+
+
+def _is_results_heading(block: Block) -> bool:
+    text = block.text
+    if NOT_AWARD_CONTEXT.search(text) or NOT_ANNOUNCEMENT.search(text):
+        return False
+    m = ANNOUNCEMENT.search(text)
+    return bool(m) and (len(text) <= 30 or text.rstrip().endswith(("。", ":", "：")) and "以下" in text)
+
+
+def _places_only(text: str) -> bool:
+    item = re.sub(r"^(?:[・\-•●○◯■□]|\d+[.)．])\s*", "", text.strip())
+    places = [p for p in find_places(item) if not _is_region(item, p)]
+    if not places:
+        return False
+    rest = _leftover(item, places)
+    return not [t for t in _SEPARATORS.split(rest) if t]
+
+
+# ---------------------------------------------------------------- dedupe
+
+
+def _dedupe(awards: list[Award]) -> list[Award]:
+    """One award per body, year and category: a table and its summary sentence name the
+    same bodies; the table row (more detail) wins, being found first."""
+    seen: set[tuple] = set()
+    out = []
+    for a in awards:
+        key = (a.fiscal_year, a.category, a.prefecture, a.body_name)
+        loose = (a.fiscal_year, a.prefecture, a.body_name)
+        if key in seen or loose in seen:
+            continue
+        seen.add(key)
+        seen.add(loose)
+        out.append(a)
+    return out
