@@ -1,0 +1,256 @@
+"""Scheduled events of calls (公募): application periods, briefings, announcements…
+
+Every date expression of the document (extractors.dates) is read with the words that
+name it, looked for in this order:
+
+1. the label before it on its line ('応募期間:', '(1) 日時', '申込の締切は、'),
+2. the other cells of its table row (a schedule table: date | what happens),
+3. the rest of its sentence ('、選定結果を公表します', 'までにご応募ください'),
+4. a label line just above it ('(1) 応募期間' then the date on the next line).
+
+The first that names a kind (extractors.vocab_deadlines) decides. Generic labels
+(日時, 申込, 締切) take the briefing's kinds when the section is about a 説明会.
+Dates that record the past (制定, 現在, ご参加いただきありがとうございました), and dates
+that nothing names (a press release's own date) are not events. A written weekday that
+does not match the date is kept, flagged (weekday_mismatch) and logged, never fixed.
+
+An application period or sign-up closing at one moment has no start (starts_at NULL);
+other one-moment events start and end at that moment; fuzzy values cover their span.
+Identical events of one document are one row (the first evidence), and a day-precision
+row is dropped when the same kind ends that day with a stated time elsewhere.
+"""
+from __future__ import annotations
+
+import bisect
+import logging
+import re
+from dataclasses import dataclass
+
+from extractors.dates import Period, find_periods
+from extractors.model import Block, Cell, Deadline, Document
+from extractors.vocab_deadlines import HISTORY, classify, is_history, resolve_generic
+
+VERSION = "1"
+log = logging.getLogger(__name__)
+
+ENDING_KINDS = ("application_period", "briefing_registration")  # one moment = the close
+LABEL_LINE_MAX = 40  # a label line above a date is short
+SECTION_WINDOW = 1500  # how far back (characters) section headings are looked for
+_BULLETS = re.compile(r"^[\s・\-•◆◇■□●○◎※▶►>*]*(?:\(\d+\)|\d+[.)．]|[①-⑳]|\d+\s)?\s*")
+_HEADING_LINE = re.compile(r"^(?:\d+[.．\s]|\(\d+\)|\d+\)|[①-⑳]|【.+】$|<.+>$|〈.+〉$|[■◆●□◇]|第\d+)")
+
+
+@dataclass
+class _Place:
+    """Where a period sits: its line (within its table cell, if any) and its row."""
+
+    line_start: int
+    line_end: int
+    block: Block | None
+    row: list[Cell] | None
+    cell: Cell | None
+
+
+def extract(doc: Document) -> list[Deadline]:
+    """Every scheduled event of the document, one row per distinct event."""
+    return dedupe(find_events(doc))
+
+
+def find_events(doc: Document) -> list[Deadline]:
+    """Every dated, named event in reading order, duplicates included."""
+    periods = find_periods(doc.text)
+    starts = [block.start for block in doc.blocks]
+    events: list[Deadline] = []
+    for index, period in enumerate(periods):
+        event = _event(doc, periods, index, starts)
+        if event is None:
+            continue
+        if event.weekday_mismatch:
+            log.warning("%s: weekday written does not match the date in %r", doc.url, event.evidence.quote)
+        events.append(event)
+    return events
+
+
+def _event(doc: Document, periods: list[Period], index: int, block_starts: list[int]) -> Deadline | None:
+    period = periods[index]
+    text = doc.text
+    start, end = period.span
+    place = _place(doc, start, block_starts)
+    neighbours = [p for i, p in enumerate(periods) if i != index]
+    prev_end = max([p.span[1] for p in neighbours if place.line_start <= p.span[1] <= start], default=place.line_start)
+    next_start = min([p.span[0] for p in neighbours if end <= p.span[0] <= place.line_end], default=place.line_end)
+
+    last_point_end = max(p.end for p in period.points)
+    after_end = _sentence_end(text, last_point_end, next_start)
+    after = text[last_point_end:after_end]
+    if is_history(after):
+        return None
+
+    sources = _label_sources(doc, period, place, prev_end, after_end, periods)
+    kind = label = None
+    span = (start, end)
+    for source_text, source_span in sources:
+        kind = classify(source_text)
+        if kind is not None:
+            label = _clean(source_text)
+            span = (min(source_span[0], start), max(source_span[1], end))
+            break
+    if kind == HISTORY:
+        return None
+    if kind is None:
+        if place.row is None or not any(s for s, _ in sources if s.strip()):
+            return None
+        kind = "other"  # a schedule table row names something, even if not a known kind
+        label, label_span = next((s, sp) for s, sp in sources if s.strip())
+        label = _clean(label)
+        span = (min(label_span[0], start), max(label_span[1], end))
+    if kind != "support_period" and any(p.fiscal_year for p in period.points):
+        return None  # a whole fiscal year is a programme's year, not a dated step of a call
+    if kind.startswith("generic:"):
+        context = " ".join(s for s, _ in sources) + " " + text[place.line_start:place.line_end]
+        context += " " + " ".join(_section_headings(doc, place.line_start, block_starts))
+        kind = resolve_generic(kind, context)
+
+    starts_at, ends_at = period.starts_at, period.ends_at
+    if kind in ENDING_KINDS and period.role == "point" and period.precision in ("day", "hour", "minute"):
+        starts_at = None
+    return Deadline(
+        kind=kind,
+        label=label or None,
+        starts_at=starts_at,
+        ends_at=ends_at,
+        precision=period.precision,
+        approximate=period.approximate,
+        evidence=doc.evidence(*span),
+        weekday_mismatch=period.weekday_mismatch,
+    )
+
+
+def _label_sources(doc: Document, period: Period, place: _Place, prev_end: int, after_end: int,
+                   periods: list[Period]) -> list[tuple[str, tuple[int, int]]]:
+    """Candidate label texts with their spans, in the order they are believed."""
+    text = doc.text
+    start = period.span[0]
+    fiscal = any(p.fiscal_year for p in period.points)
+    sources: list[tuple[str, tuple[int, int]]] = []
+
+    before_start = max(prev_end, text.rfind("。", place.line_start, start) + 1)
+    before = text[before_start:start]
+    colon = re.search(r"[:：]", before)
+    if colon:
+        sources.append((before[: colon.start()], (before_start, before_start + colon.start())))
+    elif _clean(before):
+        sources.append((before, (before_start, start)))
+
+    if place.row is not None:
+        for cell in place.row:
+            if cell is place.cell or not cell.text.strip():
+                continue
+            first_line = cell.text.split("\n", 1)[0]
+            if _has_period(periods, cell.start, cell.end):
+                continue
+            sources.append((first_line, (cell.start, cell.start + len(first_line))))
+
+    if not fiscal:
+        last_point_end = max(p.end for p in period.points)
+        sources.append((text[last_point_end:after_end], (last_point_end, after_end)))
+
+    if not _clean(before) and place.line_start > 0:
+        floor = place.cell.start if place.cell is not None else 0
+        if place.line_start > floor:
+            prev_start = text.rfind("\n", floor, place.line_start - 1) + 1
+            prev_start = max(prev_start, floor)
+            prev_line = text[prev_start:place.line_start - 1]
+            if 0 < len(prev_line) <= LABEL_LINE_MAX and not _has_period(periods, prev_start, place.line_start - 1):
+                sources.append((prev_line, (prev_start, place.line_start - 1)))
+    return sources
+
+
+def _place(doc: Document, offset: int, block_starts: list[int]) -> _Place:
+    text = doc.text
+    block = None
+    i = bisect.bisect_right(block_starts, offset) - 1
+    if i >= 0 and doc.blocks[i].start <= offset <= doc.blocks[i].end:
+        block = doc.blocks[i]
+    lo, hi = 0, len(text)
+    row = cell = None
+    if block is not None:
+        lo, hi = block.start, block.end
+        if block.kind == "table" and block.rows:
+            for candidate_row in block.rows:
+                for candidate in candidate_row:
+                    if candidate.start <= offset < candidate.end:
+                        row, cell = candidate_row, candidate
+                        lo, hi = candidate.start, candidate.end
+    line_start = max(lo, text.rfind("\n", 0, offset) + 1)
+    newline = text.find("\n", offset)
+    line_end = min(hi, newline if newline >= 0 else len(text))
+    return _Place(line_start, max(line_end, offset), block, row, cell)
+
+
+def _section_headings(doc: Document, line_start: int, block_starts: list[int]) -> list[str]:
+    """The nearest heading-like line of each marker style above a line (at most three):
+    '(2) 開催日時' sits under '7 公募説明会の実施', whose words settle generic labels."""
+    text = doc.text
+    found: dict[str, str] = {}
+    pos = line_start - 1
+    floor = max(0, line_start - SECTION_WINDOW)
+    while pos > floor and len(found) < 3:
+        start = text.rfind("\n", 0, pos) + 1
+        line = text[start:pos]
+        style = _heading_style(doc, start, line, block_starts)
+        if style and style not in found:
+            found[style] = line
+        pos = start - 1
+    return list(found.values())
+
+
+def _heading_style(doc: Document, offset: int, line: str, block_starts: list[int]) -> str | None:
+    i = bisect.bisect_right(block_starts, offset) - 1
+    if i >= 0 and doc.blocks[i].kind == "heading" and doc.blocks[i].start <= offset <= doc.blocks[i].end:
+        return f"h{doc.blocks[i].level or 0}"
+    if not line or len(line) > LABEL_LINE_MAX:
+        return None
+    match = _HEADING_LINE.match(line)
+    if not match:
+        return None
+    marker = match.group(0)
+    return re.sub(r"\d+", "9", marker[:2]) if marker[0] not in "【<〈" else marker[0]
+
+
+def _has_period(periods: list[Period], lo: int, hi: int) -> bool:
+    return any(lo <= p.span[0] < hi for p in periods)
+
+
+def _sentence_end(text: str, pos: int, limit: int) -> int:
+    stop = text.find("。", pos, limit)
+    return stop + 1 if stop >= 0 else limit
+
+
+def _clean(label: str) -> str:
+    """A label without its bullets, numbering, brackets and trailing particles."""
+    label = _BULLETS.sub("", label.split("\n", 1)[0])
+    label = label.strip(" 　【】<>〈〉()[]|、,:：。")
+    label = re.sub(r"(?:は、?|、)$", "", label)
+    return label[:80].strip()
+
+
+def dedupe(events: list[Deadline]) -> list[Deadline]:
+    """One row per (kind, starts_at, ends_at), the first evidence kept; a day-only row
+    goes when the same kind closes that same day at a stated time."""
+    seen: set[tuple] = set()
+    distinct: list[Deadline] = []
+    for event in events:
+        key = (event.kind, event.starts_at, event.ends_at)
+        if key not in seen:
+            seen.add(key)
+            distinct.append(event)
+    return [event for event in distinct if not any(_less_precise(event, other) for other in distinct)]
+
+
+def _less_precise(event: Deadline, other: Deadline) -> bool:
+    if event is other or event.kind != other.kind or not event.ends_at or not other.ends_at:
+        return False
+    if event.precision != "day" or "T" not in other.ends_at or event.ends_at != other.ends_at[:10]:
+        return False
+    return event.starts_at is None or event.starts_at == event.ends_at or event.starts_at == (other.starts_at or "")[:10]

@@ -1,0 +1,79 @@
+"""Which kind of scheduled event a label names: a table of (pattern → kind).
+
+Patterns are regular expressions over normalised text (ASCII brackets and digits) and
+are tried in order; the first that matches a label decides. A new wording is one row
+here and one line in tests/test_deadlines.py.
+
+Three kinds are provisional and settled by the surrounding section
+(`resolve_generic`): a bare 日時 (date and time), 申込 (sign-up) or 締切 (closing)
+means the briefing (説明会) when the section is about a briefing, and otherwise an
+event of the call itself.
+"""
+from __future__ import annotations
+
+import re
+
+HISTORY = "history"  # a date that records the past: never a deadline
+WHEN = "generic:when"  # 日時, 開催日時: when something takes place
+SIGN_UP = "generic:sign_up"  # 申込: registering for something
+CLOSING = "generic:closing"  # 締切, 期限: a closing date
+
+# Words after a date that mark it as the past (制定 enacted, 改正 amended, 現在 as of…).
+HISTORY_AFTER = re.compile(
+    r"^[)\s]*(?:に|を)?(?:制定|改正|施行|現在|時点|付け|発行|更新|掲載|開催[:：]?\s*ご参加|開催しました|"
+    r"実施しました|から実施|に始まり|に採択|は全国|に好事例)"
+)
+
+LABEL_KINDS: list[tuple[str, str]] = [
+    # report: 中間報告 interim report, 結果の報告 final report, 実績報告 results report
+    (r"中間報告|結果(?:の|を)?報告|成果報告|実績報告|完了報告|報告書(?:の|を)?提出", "report"),
+    # support_period: 支援期間 support period, 事業期間 project period, 支援を開始 support starts
+    (r"支援期間|実施期間|事業期間|委託期間|契約期間|補助事業期間|(?:支援|事業)(?:の|を)?開始|の間[、,]?.{0,30}支援(?:します|を行)",
+     "support_period"),
+    # sign-up for a briefing: 申込の締切 sign-up closes, 申込み方法 how to sign up
+    (r"説明会.{0,10}(?:申込|申し込|参加登録)|(?:申込|申し込み|参加登録|登録)(?:み)?(?:の)?(?:締切|締め切り|〆切|期限|期間|方法|受付)"
+     r"|までに.{0,10}(?:申込|申し込|登録|入力)", SIGN_UP),
+    # selection_announcement: 選定結果 selection result, 採択 award, 決定 decision
+    (r"選定結果|採択結果|審査結果|採択案件|採択(?:団体|先)?の?(?:決定|公表|通知|発表)|選定(?:の)?(?:決定|公表|通知)"
+     r"|結果(?:の)?(?:公表|通知|発表)|交付決定|決定|選定結果を公表", "selection_announcement"),
+    # application_period: 公募期間 call period, 応募期間, 提出期間, 募集期間, 申請期間, 受付期間,
+    # 公募締切 call closes, 必着 must arrive by, …までに応募 apply by
+    (r"(?:公募|応募|募集|申請|提出|提案|受付|エントリー)(?:の)?(?:期間|期限|締切|締め切り|〆切|最終日|受付期間)"
+     r"|受付期間|必着|までに?.{0,8}(?:応募|提出|申請)",
+     "application_period"),
+    # briefing: 説明会 briefing session (a label naming it)
+    (r"説明会", "briefing"),
+    (r"締切|締め切り|〆切|期限", CLOSING),
+    (r"日時|開催日|日程", WHEN),
+    # other scheduled steps: evaluation, hearing, notification, start of a call …
+    (r"評価|審査|ヒアリング|面談|面接|連絡|通知|開始|公表|発表|契約|締結|研修|会議|セミナー|イベント|開催", "other"),
+]
+_LABEL_KINDS = [(re.compile(pattern), kind) for pattern, kind in LABEL_KINDS]
+
+# What makes a generic label the briefing's: 説明会 (briefing session) in its section.
+BRIEFING_CONTEXT = re.compile(r"説明会")
+
+
+def classify(label: str) -> str | None:
+    """The kind (or generic marker) a label names, None if it names none."""
+    for pattern, kind in _LABEL_KINDS:
+        if pattern.search(label):
+            return kind
+    return None
+
+
+def is_history(after: str) -> bool:
+    """Does the text right after a date say it is the past (制定, 現在, ご参加いただき…)?"""
+    return bool(HISTORY_AFTER.search(after))
+
+
+def resolve_generic(kind: str, context: str) -> str:
+    """Settle a generic marker from the section's text."""
+    briefing = bool(BRIEFING_CONTEXT.search(context))
+    if kind == WHEN:
+        return "briefing" if briefing else "other"
+    if kind == SIGN_UP:
+        return "briefing_registration" if briefing else "other"
+    if kind == CLOSING:
+        return "briefing_registration" if briefing else "application_period"
+    return kind
