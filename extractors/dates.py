@@ -5,7 +5,8 @@ wave dash written 〜, hyphens '-'), so '令和７年６月９日（月）' arri
 
 Written forms are data, in the style of ja-timex: `DATE_FORMS` is a table of
 (regular expression → parse function) for the head of a date (era 令和/平成/元年,
-western years, R7.6.9, 2025/4/1, 同年 "the same year", month-day, month only),
+western years, R7.6.9, 2025/4/1, 同年 "the same year", 翌年 "the next year",
+month-day, month only),
 `MODIFIERS` the things that may follow a head (旬 dekads, 末 month end, the weekday in
 brackets, a time, 頃/目途 hedges), `RANGE_SEPARATORS` the marks that join two dates
 into a period, and `TAIL_FORMS` the shortened second halves of a period (a day alone,
@@ -67,6 +68,7 @@ class Point:
     approximate: bool = False
     year_written: bool = False  # the year is written in this point (not inherited)
     same_year: bool = False  # 同年: the year of the date before
+    next_year: bool = False  # 翌年: the year after the date before
     bare_month: bool = False  # a month with no year, day or qualifier ('7月')
     year_only: bool = False  # '令和7年' alone: context for later dates, no event
     weekday: int | None = None  # as written, Monday = 0
@@ -217,6 +219,10 @@ def _same_year(match: re.Match) -> dict:
     return {"month": _int(match, "m"), "day": _int(match, "d"), "same_year": True}
 
 
+def _next_year(match: re.Match) -> dict:
+    return {"month": _int(match, "m"), "day": _int(match, "d"), "next_year": True}
+
+
 def _same_month(match: re.Match) -> dict:
     return {"day": _int(match, "d"), "same_month": True}
 
@@ -244,6 +250,7 @@ DATE_FORMS: list[tuple[str, Callable[[re.Match], dict]]] = [
     (rf"{_WESTERN_YEAR}\.(?P<m>\d{{1,2}})\.(?P<d>\d{{1,2}})(?![\d.])", _western_date),  # 2025.4.1
     (rf"{_WESTERN_YEAR}-(?P<m>\d{{2}})-(?P<d>\d{{2}})(?![\d-])", _western_date),  # 2025-04-01
     (rf"同年{_S}(?P<m>\d{{1,2}}){_S}月(?:{_S}(?P<d>\d{{1,2}}){_S}日)?", _same_year),  # 同年3月26日
+    (rf"翌年{_S}(?P<m>\d{{1,2}}){_S}月(?:{_S}(?P<d>\d{{1,2}}){_S}日)?", _next_year),  # 翌年2月
     (rf"同月{_S}(?P<d>\d{{1,2}}){_S}日", _same_month),  # 同月26日
     (rf"(?<![\d年./])(?P<m>\d{{1,2}}){_S}月{_S}(?P<d>\d{{1,2}}){_S}日", _month_day),  # 3月12日
     (r"(?<![\d年./:-])(?P<m>\d{1,2}) ?月(?![\d曜額分間])", _month_only),  # 9月 (needs 旬/頃 or a range)
@@ -488,7 +495,9 @@ def _resolve(point: Point, before: Point | None) -> Point:
                 fields["dekad"], fields["month_end"] = before.dekad, before.month_end
     month = fields.get("month", point.month)
     year = before.year
-    if before.fiscal_year and not point.same_year:
+    if point.next_year:
+        year += 1
+    elif before.fiscal_year and not point.same_year:
         year = before.year if month >= 4 else before.year + 1
     elif not point.same_year and not before.year_only and before.month is not None and month < before.month:
         year += 1  # a schedule running on into the next year

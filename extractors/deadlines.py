@@ -61,7 +61,7 @@ def find_events(doc: Document) -> list[Deadline]:
     periods = find_periods(doc.text)
     starts = [block.start for block in doc.blocks]
     events: list[Deadline] = []
-    for index, period in enumerate(periods):
+    for index in range(len(periods)):
         event = _event(doc, periods, index, starts)
         if event is None:
             continue
