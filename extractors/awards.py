@@ -62,6 +62,10 @@ NOT_A_BODY_AFTER = re.compile(r"内|管内|在住|出身|役所|役場|庁|所�
 CATEGORY = re.compile(
     r"^(?:[【\[(]?類型[①-⑳\d]+[】\])]?|[A-Z]コース|第[\d一二三四五]+次|\S{1,14}(?:枠|コース|部門|分野))"
 )
+# Words that make a cell an organisation (a body that is not a local government).
+ORGANISATION = re.compile(
+    r"法人|協議会|株式会社|有限会社|合同会社|\(株\)|組合|協会|機構|連合|事務組合|広域|大学|センター|コンソーシアム|財団|社団"
+)
 PLACEHOLDER = re.compile(r"^[\-‐―─—ー−–/／・\s]*$|^(?:なし|該当なし|無し|該当団体なし|ー)$")
 FISCAL_YEAR = re.compile(r"(令和|平成)(元|\d{1,2})年度|((?:19|20)\d{2})年度")
 ERA_BASE = {"令和": 2018, "平成": 1988}
@@ -245,7 +249,7 @@ def _carried(carried: dict, key: str, value: str | None, parse) -> str | None:
     if value is None:
         return None
     if value.strip() and not PLACEHOLDER.match(value):
-        carried[key] = parse(value.strip()) or value.strip()
+        carried[key] = parse(value.strip())
     elif PLACEHOLDER.match(value) and value.strip():
         carried[key] = None
     return carried[key]
@@ -257,6 +261,8 @@ def _is_header_repeat(cells: list[str], header: list[Cell]) -> bool:
 
 _COUNT_PREFIX = re.compile(r"^\d+(?:団体|市町村|市区町村|自治体)\s*[:：]?\s*")
 _NAME_SHAPED = re.compile(r"[一-鿿々ヶァ-ヺーぁ-ん]{1,8}[市町村区都道府県]")
+# Words made of 市町村 that name kinds of bodies, not a body: 市町村, 市区町村, 道府県.
+_CATEGORY_WORD = re.compile(r"^[市区町村都道府県]|町村|道府県|^政令|^中核|^特別")
 _SEPARATORS = re.compile(r"[\s、,，・/／()（）\[\]「」【】※]|及び|並びに|及|と|ほか|等")
 
 
@@ -269,11 +275,15 @@ def _bodies_in_cell(ctx: _Context, text: str, prefecture: str | None, where: str
     places = [p for p in find_places(text) if not _is_region(text, p)]
     rest = _leftover(text, places)
     names = [p for p in places]
-    unknown = [t for t in _SEPARATORS.split(rest) if t and _NAME_SHAPED.fullmatch(t)]
+    unknown = [t for t in _SEPARATORS.split(rest) if t and _NAME_SHAPED.fullmatch(t) and not _CATEGORY_WORD.search(t)]
     bodies: list[tuple] = []
     if not names and not unknown:
         org = re.sub(r"\s+", " ", text).strip()
-        return [(prefecture, org, None)] if org else []
+        if ORGANISATION.search(org):
+            return [(prefecture, org, None)]
+        if org:
+            ctx.warnings.append(f"award table cell {org!r} ({where}) names no known body, skipped")
+        return []
     for place in names:
         bodies.append(_body_of_place(ctx, place, prefecture, text, where))
     for token in unknown:
@@ -313,8 +323,15 @@ def _is_region(text: str, place: Place) -> bool:
 
 
 def _year_before(ctx: _Context, index: int) -> int | None:
-    for block in reversed(ctx.doc.blocks[max(0, index - CONTEXT_BLOCKS):index]):
+    """Fiscal year of the nearest heading before block `index`, else of the nearest
+    short line or announcement (令和7年度 採択結果)."""
+    window = ctx.doc.blocks[max(0, index - CONTEXT_BLOCKS):index]
+    for block in reversed(window):
         if block.kind == "heading" and (year := fiscal_year(block.text)):
+            return year
+    for block in reversed(window):
+        short_or_announcing = len(block.text) <= 40 or ANNOUNCEMENT.search(block.text)
+        if block.kind != "table" and short_or_announcing and (year := fiscal_year(block.text)):
             return year
     return None
 
@@ -356,7 +373,9 @@ def _bodies_in_sentence(ctx: _Context, sentence: str) -> list[tuple]:
     for place in find_places(sentence):
         if _is_region(sentence, place) or _is_topic_prefecture(sentence, place):
             continue
-        bodies.append(_body_of_place(ctx, place, None, sentence, "sentence"))
+        written_apart = re.search(rf"({'|'.join(PREFECTURES)})の$", sentence[:place.start])
+        context = written_apart.group(1) if written_apart else None
+        bodies.append(_body_of_place(ctx, place, context, sentence, "sentence"))
     home = _home_prefecture(ctx.doc)
     for m in HOME_PREFECTURE.finditer(sentence):
         if home and not NOT_A_BODY_AFTER.match(sentence, m.end()):
@@ -445,16 +464,22 @@ def _places_only(text: str) -> bool:
 
 
 def _dedupe(awards: list[Award]) -> list[Award]:
-    """One award per body, year and category: a table and its summary sentence name the
-    same bodies; the table row (more detail) wins, being found first."""
-    seen: set[tuple] = set()
-    out = []
+    """One award per body and year: a table and its summary sentence name the same
+    bodies. The most detailed statement (category, group, partner) wins; an award
+    without a year merges into one with a year."""
+    chosen: dict[tuple, Award] = {}
+    order: list[tuple] = []
     for a in awards:
-        key = (a.fiscal_year, a.category, a.prefecture, a.body_name)
-        loose = (a.fiscal_year, a.prefecture, a.body_name)
-        if key in seen or loose in seen:
-            continue
-        seen.add(key)
-        seen.add(loose)
-        out.append(a)
-    return out
+        key = next((k for k in order if k[:2] == (a.prefecture, a.body_name)
+                    and (k[2] == a.fiscal_year or None in (k[2], a.fiscal_year))), None)
+        if key is None:
+            key = (a.prefecture, a.body_name, a.fiscal_year)
+            order.append(key)
+            chosen[key] = a
+        elif _detail(a) > _detail(chosen[key]):
+            chosen[key] = a
+    return sorted(chosen.values(), key=lambda a: a.evidence.char_start)
+
+
+def _detail(a: Award) -> int:
+    return sum(x is not None for x in (a.fiscal_year, a.category, a.group_label, a.partner, a.lg_code))

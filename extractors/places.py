@@ -43,8 +43,9 @@ PREFECTURE_SUFFIXES = "都道府県"
 # Characters a place name is made of (kanji, kana, 々, the long mark).
 NAME_CHARS = r"一-鿿々〆ヶぁ-んァ-ヺー"
 _KANJI_OR_KATAKANA = re.compile(r"[一-鿿々〆ヶァ-ヺー]")
-# Characters that may join two names without a separator (及び, 並びに).
-JOINERS = set("及並")
+# Characters that may stand right before a name without making it the tail of a
+# longer word: joiners (及び, 並びに) and a 郡 that is not the body's own county.
+JOINERS = set("及並郡")
 
 
 def fold(text: str) -> str:
