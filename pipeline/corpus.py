@@ -173,8 +173,10 @@ def _iter_raw_records(path: Path) -> Iterator[_RawRecord]:
         iterator = ArchiveIterator(fh, arc2warc=True)
         try:
             for record in iterator:
+                if not record.rec_type or not hasattr(record.raw_stream, "limit"):
+                    break  # headers cut off: no record here; reported below as trailing bytes
                 raw = record.raw_stream.read()
-                missing = getattr(record.raw_stream, "limit", 0)
+                missing = record.raw_stream.limit
                 if missing:
                     warnings.warn(
                         f"{path}: record at byte {iterator.get_record_offset()} is cut short "

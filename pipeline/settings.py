@@ -21,6 +21,8 @@ class CrawlSettings:
 
     # Sent with every request, robots.txt included; also the name matched in robots.txt.
     user_agent: str = USER_AGENT
+    # Content codings we ask for and can undo ourselves (bodies are stored as sent).
+    accept_encoding: str = "gzip, deflate"
     # Minimum time between two requests to the same host (robots.txt Crawl-delay raises it).
     delay_seconds: float = 2.0
     # Links followed from a start address: 0 = start pages only, 1 = what they link to, ...
@@ -36,8 +38,8 @@ class CrawlSettings:
 
     # urllib3 Retry: how often a request is retried after a connection failure, a read
     # timeout or one of `retry_statuses`, with backoff_factor * 2**(n-1) seconds between
-    # tries (capped by backoff_max). A Retry-After header wins over the backoff, up to
-    # retry_after_max; a server asking for longer than that is not retried.
+    # tries (capped by backoff_max). A Retry-After header (429, 503) wins over the
+    # backoff; the wait it asks for is capped at retry_after_max.
     retries: int = 3
     connect_retries: int = 1
     backoff_factor: float = 1.0
