@@ -1,0 +1,238 @@
+"""Scheduled events of calls, as government pages write them."""
+from __future__ import annotations
+
+import json
+import logging
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from extractors import deadlines
+from extractors.model import RawBlock, build_document, document_from_text
+
+SHARED = Path(__file__).resolve().parents[2] / "shared"
+
+
+def events(text: str):
+    doc = document_from_text(text)
+    found = deadlines.extract(doc)
+    for event in found:
+        assert event.evidence.quote == doc.text[event.evidence.char_start:event.evidence.char_end]
+    return found
+
+
+def table(*rows: list[str], before: tuple[str, ...] = ()):
+    doc = build_document("https://example.go.jp/t.html", "html",
+                         [RawBlock("paragraph", line) for line in before] + [RawBlock("table", rows=list(rows))])
+    found = deadlines.extract(doc)
+    for event in found:
+        assert event.evidence.quote == doc.text[event.evidence.char_start:event.evidence.char_end]
+    return found
+
+
+def summary(event):
+    return (event.kind, event.starts_at, event.ends_at, event.precision)
+
+
+# written text (lines as the page has them) → (kind, starts_at, ends_at, precision) of its one event
+VARIANTS = [
+    ("(1) 応募期間\n 令和7年6月9日(月)から令和7年7月4日(金)16時まで",
+     ("application_period", "2025-06-09", "2025-07-04T16:00+09:00", "hour")),
+    ("・支援地域の公募期間:令和7年2月10日(月)14時〜令和7年2月28日(金)17時まで(公募の詳細はこちら",
+     ("application_period", "2025-02-10T14:00+09:00", "2025-02-28T17:00+09:00", "hour")),
+    ("・伴走支援事業者の公募期間:令和7年3月7日(金)14時〜令和7年3月28日(金)15時まで(公募の詳細はこちら",
+     ("application_period", "2025-03-07T14:00+09:00", "2025-03-28T15:00+09:00", "hour")),
+    ("【提出期間】\n令和7年4月18日(金)14:00 〜 令和7年5月19日(月) 12:00",
+     ("application_period", "2025-04-18T14:00+09:00", "2025-05-19T12:00+09:00", "minute")),
+    ("・応募期間:令和7年2月28日〜3月21日(公募について詳細は",
+     ("application_period", "2025-02-28", "2025-03-21", "day")),
+    ("・応募期間:令和7年1月28日〜令和7年3月6日正午(公募について詳細はこちら) 今年度の公募は終了しました。",
+     ("application_period", "2025-01-28", "2025-03-06T12:00+09:00", "hour")),
+    ("（５）公募期間\n令和８年３月４日（水）～同年３月２６日（木）午後５時",
+     ("application_period", "2026-03-04", "2026-03-26T17:00+09:00", "hour")),
+    ("応募期間:令和7年2月〜3月頃", ("application_period", "2025-02", "2025-03", "month")),
+    ("募集期間：令和７年１２月１日（月）～令和７年１２月２６日（金）１７：００必着",
+     ("application_period", "2025-12-01", "2025-12-26T17:00+09:00", "minute")),
+    ("受付期間 令和8年1月5日(月)～1月30日(金)", ("application_period", "2026-01-05", "2026-01-30", "day")),
+    ("申請期間:2025年4月1日（火）から2025年5月9日（金）正午まで",
+     ("application_period", "2025-04-01", "2025-05-09T12:00+09:00", "hour")),
+    ("提出期限：令和７年１２月２６日（金）１７：００必着",
+     ("application_period", None, "2025-12-26T17:00+09:00", "minute")),
+    ("〆切:令和7年10月31日(金)17時", ("application_period", None, "2025-10-31T17:00+09:00", "hour")),
+    ("締切日 令和7年9月30日(火)", ("application_period", None, "2025-09-30", "day")),
+    ("受付期間は、令和7年4月1日(火)から同年4月30日(水)までです。",
+     ("application_period", "2025-04-01", "2025-04-30", "day")),
+    ("令和7年7月4日(金)17時までにご応募ください。", ("application_period", None, "2025-07-04T17:00+09:00", "hour")),
+    ("公募締切:令和7年8月29日(金)12時00分", ("application_period", None, "2025-08-29T12:00+09:00", "minute")),
+    ("応募締切 R7.6.30(月)17:00", ("application_period", None, "2025-06-30T17:00+09:00", "minute")),
+    ("提出期限:2025/10/31 17:00", ("application_period", None, "2025-10-31T17:00+09:00", "minute")),
+    ("応募期間:平成31年4月1日(月)〜令和元年5月31日(金)", ("application_period", "2019-04-01", "2019-05-31", "day")),
+    ("公募期間:令和7年11月4日(火)～令和7年12月5日(金)24時",
+     ("application_period", "2025-11-04", "2025-12-05T23:59+09:00", "minute")),
+    ("応募受付期間 令和7年8月1日（金）～8月29日（金）23時59分",
+     ("application_period", "2025-08-01", "2025-08-29T23:59+09:00", "minute")),
+    ("■応募期間\n2025年6月2日(月)～2025年6月27日(金)17:00(必着)",
+     ("application_period", "2025-06-02", "2025-06-27T17:00+09:00", "minute")),
+    ("7 公募説明会の実施\n(1) 対象者\n地方公共団体\n(2) 開催日時\n 令和7年6月16日(月)15:00〜16:00",
+     ("briefing", "2025-06-16T15:00+09:00", "2025-06-16T16:00+09:00", "minute")),
+    ("【説明会開催要領】\n(1) 日時 令和８年３月１２日（木） 16:00～17:00\n(2) 開催方法 Microsoft Teams を予定",
+     ("briefing", "2026-03-12T16:00+09:00", "2026-03-12T17:00+09:00", "minute")),
+    ("公募説明会 開催日時:令和7年5月12日(月)10時〜11時30分",
+     ("briefing", "2025-05-12T10:00+09:00", "2025-05-12T11:30+09:00", "minute")),
+    ("7 公募説明会の実施\n(3) 開催方法\nオンライン開催\n(4) 申込み方法\n 以下の事務局による申請フォームより、"
+     "令和7年6月13日(金)16:00までに必須項目をご入力ください。",
+     ("briefing_registration", None, "2025-06-13T16:00+09:00", "minute")),
+    ("5. 説明会の開催\n説明会への出席は、任意です。お申し込みください。申込の締切は、令和８年３月１１日（水）の正午です。",
+     ("briefing_registration", None, "2026-03-11T12:00+09:00", "hour")),
+    ("説明会の参加申込期限:令和7年5月9日(金)17時", ("briefing_registration", None, "2025-05-09T17:00+09:00", "hour")),
+    ("6 選定結果の公表\n 令和7年7月中旬頃、選定結果を公表します。",
+     ("selection_announcement", "2025-07-11", "2025-07-20", "dekad")),
+    ("・選定結果:令和7年4月11日(選定結果はこちら", ("selection_announcement", "2025-04-11", "2025-04-11", "day")),
+    ("・採択団体の決定:令和7年3月末頃", ("selection_announcement", "2025-03-31", "2025-03-31", "day")),
+    ("・支援地域候補の決定:令和7年3月7日(金)14時",
+     ("selection_announcement", "2025-03-07T14:00+09:00", "2025-03-07T14:00+09:00", "hour")),
+    ("(2) 選定結果の通知\n令和8年3月下旬頃、報道発表とともに事務局から申請者に対して、選定結果をご連絡します。",
+     ("selection_announcement", "2026-03-21", "2026-03-31", "dekad")),
+    ("・支援期間:令和7年4月〜令和8年3月頃", ("support_period", "2025-04", "2026-03", "month")),
+    ("支援期間の目安：伴走支援事業者選定の日以降、最長令和9年3月中旬頃まで", ("support_period", None, "2027-03-20", "dekad")),
+    ("国の委託事業者が決まり次第、令和7年5～6月頃から伴走支援を開始する予定です。", ("support_period", "2025-05", None, "month")),
+    ("事業実施期間:交付決定日から令和8年2月27日(金)まで", ("support_period", None, "2026-02-27", "day")),
+    ("・支援期間:選定結果公表後の正式交付決定〜令和8年3月頃", ("support_period", None, "2026-03", "month")),
+    ("事業期間:令和7年度", ("support_period", "2025-04", "2026-03", "fiscal_year")),
+    ("実績報告書の提出期限:令和8年3月10日(火)", ("report", "2026-03-10", "2026-03-10", "day")),
+    ("中間報告：令和7年10月頃", ("report", "2025-10", "2025-10", "month")),
+]
+
+
+@pytest.mark.parametrize(("written", "expected"), VARIANTS, ids=[w.split("\n")[-1][:24] for w, _ in VARIANTS])
+def test_written_variants(written, expected):
+    found = events(written)
+    assert [summary(e) for e in found] == [expected]
+
+
+def test_approximate_follows_hedges_and_fuzzy_precision():
+    assert events("6 選定結果の公表\n令和7年7月中旬頃、選定結果を公表します。")[0].approximate
+    assert events("応募期間:令和7年2月〜3月頃")[0].approximate
+    assert not events("〆切:令和7年10月31日(金)17時")[0].approximate
+
+
+SCHEDULE = [
+    ["令和8年3月26日", "支援地域候補の公募締切"],
+    ["3月下旬～4月下旬頃", "支援地域候補の選定結果公表及び伴走支援事業者の公募開始"],
+    ["5月中下旬頃", "支援地域及び伴走支援事業者の採択結果の公表"],
+    ["9月頃", "伴走支援経過に関する中間報告"],
+    ["令和9年3月頃", "伴走支援結果の報告"],
+]
+
+
+def test_schedule_table_rows_take_kind_from_the_other_cell_and_year_from_the_rows_above():
+    found = table(*SCHEDULE, before=("4. 今後のスケジュール",))
+    assert [(e.kind, e.starts_at, e.ends_at, e.precision, e.approximate) for e in found] == [
+        ("application_period", None, "2026-03-26", "day", False),
+        ("selection_announcement", "2026-03-21", "2026-04-30", "dekad", True),
+        ("selection_announcement", "2026-05-11", "2026-05-31", "dekad", True),
+        ("report", "2026-09", "2026-09", "month", True),
+        ("report", "2027-03", "2027-03", "month", True),
+    ]
+    assert found[3].label == "伴走支援経過に関する中間報告"
+
+
+def test_table_cell_with_line_breaks_inside_the_range():
+    found = table(["期間", "概要"],
+                  ["令和7年4月18日(金)14:00\n〜\n令和7年5月19日(月)12:00", "公募期間\n・相談等ございましたら、下記事務局までご連絡ください。"],
+                  ["令和7年6月上旬頃", "外部有識者による評価等"],
+                  ["令和7年6月下旬頃", "採択案件の公表"])
+    assert [summary(e) for e in found] == [
+        ("application_period", "2025-04-18T14:00+09:00", "2025-05-19T12:00+09:00", "minute"),
+        ("other", "2025-06-01", "2025-06-10", "dekad"),
+        ("selection_announcement", "2025-06-21", "2025-06-30", "dekad"),
+    ]
+    assert found[0].label == "公募期間"
+
+
+def test_identical_events_of_one_document_are_one_row_with_the_first_evidence():
+    doc = build_document("https://example.go.jp/t.html", "html", [
+        RawBlock("table", rows=[["令和7年4月18日(金)14:00\n〜\n令和7年5月19日(月)12:00", "公募期間"]]),
+        RawBlock("paragraph", "【提出期間】"),
+        RawBlock("paragraph", "令和7年4月18日(金)14:00 〜 令和7年5月19日(月) 12:00"),
+    ])
+    found = deadlines.extract(doc)
+    assert len(found) == 1 and found[0].evidence.char_start == 0
+    assert len(deadlines.find_events(doc)) == 2
+
+
+def test_a_day_only_close_gives_way_to_the_same_close_with_a_time():
+    found = events("(5)公募期間\n令和8年3月4日(水)〜同年3月26日(木)午後5時\n令和8年3月26日 支援地域候補の公募締切")
+    assert [summary(e) for e in found] == [
+        ("application_period", "2026-03-04", "2026-03-26T17:00+09:00", "hour")]
+
+
+@pytest.mark.parametrize("history", [
+    "報道資料\n\n令和7年6月9日\n\n地域DXに向けた計画の策定等の伴走支援",
+    "地域社会DXなるほどセミナー (令和6年1月24日開催:ご参加いただきありがとうございました)",
+    "総務省は、この派遣事業を2007年度から実施しています。派遣を希望する団体は年々増加し、2023年度は全国から申請があった363件の取り組みに派遣しました。",
+    "※広域リージョン連携推進要綱（令和7年9月2日制定、令和8年1月28日改正）に基づく申請については、加点対象とします。",
+    "222人(2024年9月現在)の専門家に委嘱しています。",
+    "4月から12月まで毎月募集をしていますが、募集が上限に達した場合は受付を行わない場合もあります。",
+    "採択結果\n令和7年度「デジタル実装伴走支援事業」における伴走支援先団体として、以下の団体を採択しました。",
+])
+def test_history_and_unnamed_dates_are_not_deadlines(history):
+    assert events(history) == []
+
+
+def test_a_notification_time_is_other_not_a_registration():
+    found = events("5. 説明会の開催\n申込の締切は、令和8年3月11日（水）の正午です。参加申込された方には Web 会議への接続方法等を、"
+                   "3月12日（木）午前10時を目途にご登録いただいたメールアドレス宛に別途ご連絡します。")
+    assert [(e.kind, e.ends_at, e.approximate) for e in found] == [
+        ("briefing_registration", "2026-03-11T12:00+09:00", False),
+        ("other", "2026-03-12T10:00+09:00", True),
+    ]
+
+
+def test_sign_up_outside_a_briefing_section_is_other():
+    assert [e.kind for e in events("研修の申込期限:令和7年5月9日(金)17時")] == ["other"]
+
+
+def test_weekday_mismatch_is_kept_flagged_and_logged(caplog):
+    with caplog.at_level(logging.WARNING, logger="extractors.deadlines"):
+        found = events("応募期間:令和7年6月9日(火)〜令和7年7月4日(金)")
+    assert [(e.starts_at, e.ends_at, e.weekday_mismatch) for e in found] == [("2025-06-09", "2025-07-04", True)]
+    assert "weekday" in caplog.text
+    assert not events("応募期間:令和7年6月9日(月)〜令和7年7月4日(金)")[0].weekday_mismatch
+
+
+def test_two_periods_on_one_line_keep_their_own_labels():
+    found = events("説明会:令和7年6月2日(月)14時〜15時、応募締切:令和7年6月30日(月)17時")
+    assert [(e.kind, e.ends_at) for e in found] == [
+        ("briefing", "2025-06-02T15:00+09:00"), ("application_period", "2025-06-30T17:00+09:00")]
+
+
+# ------------------------------------------------------------------ the seeds
+
+
+@pytest.mark.skipif(not (SHARED / "gold" / "seeds.json").exists(), reason="shared seeds not beside the repo")
+def test_seed_application_deadlines_match_the_gold():
+    gold = json.loads((SHARED / "gold" / "seeds.json").read_text(encoding="utf-8"))
+    for entry in gold:
+        doc = document_from_text((SHARED / "seeds" / entry["seed"]).read_text(encoding="utf-8"))
+        found = deadlines.extract(doc)
+        # month-precision ends are written 'YYYY-MM' and are not in the scored list
+        ends = {e.ends_at for e in found if e.kind == "application_period" and e.ends_at and len(e.ends_at) > 7}
+        assert ends == set(entry["application_deadlines"]), entry["seed"]
+
+
+# ------------------------------------------------------------------ properties
+
+DATEISH = "令和平成元年度月日時分上中下旬末頃同翌〜~-から まで()（）:：0123456789０１２３４５６７８９正午後前\n|応募期間締切説明会日時。、"
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list(DATEISH)) | st.characters(), max_size=120))
+def test_arbitrary_text_never_crashes_and_evidence_points_at_its_quote(text):
+    doc = document_from_text(text)
+    for event in deadlines.extract(doc):
+        ev = event.evidence
+        assert doc.text[ev.char_start:ev.char_end] == ev.quote
+        assert event.ends_at or event.starts_at
