@@ -60,20 +60,22 @@ NOT_AWARD_CONTEXT = re.compile(
 NOT_A_BODY_AFTER = re.compile(r"内|管内|在住|出身|役所|役場|庁|所在|\d")
 # A short block naming a category: 類型① 市町村単独支援枠, Aコース, 第2次.
 CATEGORY = re.compile(
-    r"^(?:[【\[(]?類型[①-⑳\d]+[】\])]?|[A-Z]コース|第[\d一二三四五]+次|\S{1,14}(?:枠|コース|部門|分野))"
+    r"^(?:[(]?\d{1,2}[).]|[■●◆□○・])?\s*(?:[【\[(]?類型[①-⑳\d]+[】\])]?|[A-Z]コース|第[\d一二三四五]+次|\S{1,14}(?:枠|コース|部門|分野))"
 )
 # Words that make a cell an organisation (a body that is not a local government).
 ORGANISATION = re.compile(
     r"法人|協議会|株式会社|有限会社|合同会社|\(株\)|組合|協会|機構|連合|事務組合|広域|大学|センター|コンソーシアム|財団|社団"
 )
 PLACEHOLDER = re.compile(r"^[\-‐―─—ー−–/／・\s]*$|^(?:なし|該当なし|無し|該当団体なし|ー)$")
-FISCAL_YEAR = re.compile(r"(令和|平成)(元|\d{1,2})年度|((?:19|20)\d{2})年度")
-ERA_BASE = {"令和": 2018, "平成": 1988}
+FISCAL_YEAR = re.compile(r"(?<![A-Za-z])(令和|平成|R|H)\s?(元|\d{1,2})\s?年度|(?<!\d)((?:19|20)\d{2})\s?年度")
+ERA_BASE = {"令和": 2018, "平成": 1988, "R": 2018, "H": 1988}
 # A sentence that reports a selection as done (not 選定します, the future).
 SENTENCE_VERB = re.compile(
     r"(?:採択|選定|選出|決定|内定)(?:いた)?(?:(?:し|され|となり)ました|(?:され|し)て(?:い|おり)ます)"
     r"|選ばれ(?:ました|ています)"
 )
+# A label that introduces the awarded bodies on its line: 採択団体:北海道標茶町、…
+LABELLED = re.compile(r"(?:採択|選定|支援先|交付決定)(?:団体|先|地域|自治体|市町村|市区町村)(?:名|一覧)?\s*[:：]")
 SENTENCE_END = re.compile(r"[。\n]")
 # 本県 (this prefecture) resolved from the publisher's prefecture, when the document says which.
 HOME_PREFECTURE = re.compile(r"本県|当県|本道|当道|本府|当府|本都|当都")
@@ -127,6 +129,7 @@ def extract_with_warnings(doc: Document) -> tuple[list[Award], list[str]]:
 class _Context:
     doc: Document
     warnings: list[str]
+    last_table: _TableState | None = None
 
     def warn(self, place_text: str, status: str, where: str) -> None:
         self.warnings.append(f"award body {place_text!r} ({where}): {status.replace('_', ' ')}, left without lg_code")
@@ -204,40 +207,71 @@ def _category_before(ctx: _Context, index: int, stop: Block) -> str | None:
     return None
 
 
+@dataclass
+class _TableState:
+    """An awards table, remembered so that its continuation on the next PDF page
+    (a table without a header row) is read with the same columns."""
+
+    index: int
+    cols: _Columns
+    header: list[str]
+    year: int | None
+    category: str | None
+    carried: dict
+
+
 def _table_awards(ctx: _Context, index: int) -> list[Award]:
-    block = ctx.doc.blocks[index]
-    rows = block.rows or []
+    rows = ctx.doc.blocks[index].rows or []
     cols = _find_columns(rows)
     if cols is None:
+        state = _continuation(ctx, index, rows)
+        if state is None:
+            return []
+        data_rows = rows
+    else:
+        header = [c.text for c in rows[cols.header_row]]
+        announcement = _announcement_before(ctx, index, " ".join(header))
+        if announcement is None:
+            return []
+        year = fiscal_year(announcement.text) or _year_before(ctx, index) or fiscal_year(ctx.doc.title or "")
+        state = _TableState(index, cols, header, year, _category_before(ctx, index, announcement),
+                            {"prefecture": None, "category": None})
+        data_rows = rows[cols.header_row + 1:]
+    state.index = index
+    ctx.last_table = state
+    return [a for number, row in enumerate(data_rows, start=1) for a in _row_awards(ctx, state, row, number)]
+
+
+def _continuation(ctx: _Context, index: int, rows: list[list[Cell]]) -> _TableState | None:
+    """The previous awards table, when this header-less table continues it: only short
+    lines (page numbers, running heads) between, and the same number of columns."""
+    state = ctx.last_table
+    if state is None or not rows or len(rows[0]) != len(state.header):
+        return None
+    between = ctx.doc.blocks[state.index + 1:index]
+    if len(between) > 3 or any(b.kind in ("table", "heading") or len(b.text) > 30 or CATEGORY.match(b.text)
+                               or NOT_AWARD_CONTEXT.search(b.text) or ANNOUNCEMENT.search(b.text) for b in between):
+        return None
+    return state
+
+
+def _row_awards(ctx: _Context, state: _TableState, row: list[Cell], number: int) -> list[Award]:
+    cols, cells = state.cols, [c.text for c in row]
+    if len(cells) <= cols.body or cells == state.header:
         return []
-    header = " ".join(c.text for c in rows[cols.header_row])
-    announcement = _announcement_before(ctx, index, header)
-    if announcement is None:
+    prefecture = _carried(state.carried, "prefecture", _cell(cells, cols.prefecture), prefecture_name)
+    category = _carried(state.carried, "category", _cell(cells, cols.category), lambda s: s) or state.category
+    body_cell = row[cols.body]
+    if PLACEHOLDER.match(body_cell.text):
         return []
-    year = fiscal_year(announcement.text) or _year_before(ctx, index) or fiscal_year(ctx.doc.title or "")
-    table_category = _category_before(ctx, index, announcement)
-    awards: list[Award] = []
-    carried: dict[str, str | None] = {"prefecture": None, "category": None}
-    for number, row in enumerate(rows[cols.header_row + 1:], start=1):
-        cells = [c.text for c in row]
-        if len(cells) <= cols.body or _is_header_repeat(cells, rows[cols.header_row]):
-            continue
-        prefecture = _carried(carried, "prefecture", _cell(cells, cols.prefecture), prefecture_name)
-        category = _carried(carried, "category", _cell(cells, cols.category), lambda s: s)
-        body_cell = row[cols.body]
-        if PLACEHOLDER.match(body_cell.text):
-            continue
-        partner = _cell(cells, cols.partner)
-        evidence = ctx.doc.evidence(row[0].start, row[-1].end)
-        label_no = (cells[0] if cols.body and re.fullmatch(r"\d{1,3}", cells[0]) else str(number))
-        category = category or table_category
-        bodies = _bodies_in_cell(ctx, body_cell.text, prefecture, f"table row {label_no}")
-        group = f"{category + ' ' if category else ''}No.{label_no}" if len(bodies) > 1 else None
-        for pref, name, code in bodies:
-            awards.append(Award(fiscal_year=year, category=category, prefecture=pref, body_name=name,
-                                evidence=evidence, lg_code=code, group_label=group,
-                                partner=None if not partner or PLACEHOLDER.match(partner) else partner))
-    return awards
+    partner = _cell(cells, cols.partner)
+    partner = None if not partner or PLACEHOLDER.match(partner) else partner
+    evidence = ctx.doc.evidence(row[0].start, row[-1].end)
+    label_no = cells[0] if cols.body and re.fullmatch(r"\d{1,3}", cells[0]) else str(number)
+    bodies = _bodies_in_cell(ctx, body_cell.text, prefecture, f"table row {label_no}")
+    group = f"{category + ' ' if category else ''}No.{label_no}" if len(bodies) > 1 else None
+    return [Award(fiscal_year=state.year, category=category, prefecture=pref, body_name=name, evidence=evidence,
+                  lg_code=code, group_label=group, partner=partner) for pref, name, code in bodies]
 
 
 def _cell(cells: list[str], index: int | None) -> str | None:
@@ -253,10 +287,6 @@ def _carried(carried: dict, key: str, value: str | None, parse) -> str | None:
     elif PLACEHOLDER.match(value) and value.strip():
         carried[key] = None
     return carried[key]
-
-
-def _is_header_repeat(cells: list[str], header: list[Cell]) -> bool:
-    return cells == [c.text for c in header]
 
 
 _COUNT_PREFIX = re.compile(r"^\d+(?:団体|市町村|市区町村|自治体)\s*[:：]?\s*")
@@ -355,7 +385,7 @@ def _sentence_awards(ctx: _Context, index: int) -> list[Award]:
     awards: list[Award] = []
     for start, end in _sentences(block):
         sentence = ctx.doc.text[start:end]
-        m = SENTENCE_VERB.search(sentence)
+        m = SENTENCE_VERB.search(sentence) or LABELLED.search(sentence)
         if not m or NOT_ANNOUNCEMENT.search(sentence) or NOT_AWARD_CONTEXT.search(sentence):
             continue
         if m.group().startswith(("決定", "内定")) and not re.search(r"採択|選定|支援|交付|補助|対象", sentence):

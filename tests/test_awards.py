@@ -164,6 +164,22 @@ def test_merged_cells_carry_the_prefecture_down():
                                            ("北海道", "美瑛町", "014591")]
 
 
+def test_a_table_continued_on_the_next_pdf_page_keeps_its_columns():
+    doc = doc_of(
+        P("以下の団体を採択しました。"),
+        P("(1)Aコース"),
+        T(["No.", "都道府県", "団体名"], ["1", "北海道", "標茶町"]),
+        P("- 3 -"),
+        T(["2", "長崎県", "佐々町"]),
+        P("(2)Bコース"),
+        P("問い合わせ先"),
+        T(["1", "長野県", "松本市"]),
+    )
+    found = awards.extract(doc)
+    assert bodies(found) == [("北海道", "標茶町", "016641"), ("長崎県", "佐々町", "423912")]
+    assert {a.category for a in found} == {"(1)Aコース"}
+
+
 def test_designated_city_wards_and_tokyo_special_wards():
     doc = doc_of(
         P("採択団体一覧"),
@@ -288,6 +304,13 @@ def test_sentences_that_are_not_awards(sentence):
 def test_region_words_are_not_bodies():
     doc = doc_of(P("長野県内の市町村から、長野県松本市が選定されました。"))
     assert bodies(awards.extract(doc)) == [("長野県", "松本市", "202029")]
+
+
+def test_labelled_line_of_bodies():
+    doc = doc_of(H("R7年度 地域DX推進事業"), P("採択団体:北海道標茶町、長崎県佐々町"))
+    found = awards.extract(doc)
+    assert bodies(found) == [("北海道", "標茶町", "016641"), ("長崎県", "佐々町", "423912")]
+    assert {a.fiscal_year for a in found} == {2025}
 
 
 # ------------------------------------------------------------------ lists under a results heading
