@@ -319,15 +319,21 @@ def _is_given_name(word: str) -> bool:
 
 
 def _names(value: str) -> list[str]:
-    """Persons as written. Space-separated pieces are one name when Sudachi reads the
-    second as a given name (佐藤 厚雄), else separate surnames (石丸 今村)."""
+    """Persons as written. Space-separated pieces are grouped into one name when Sudachi
+    reads a piece as a given name (佐藤 厚雄) or the group so far is only a job title
+    (課長補佐 佐藤); other pieces are separate surnames (石丸 今村)."""
     names: list[str] = []
     for part in _split_top_level(value):
-        pieces = part.split(" ")
-        if len(pieces) == 2 and _is_given_name(pieces[1]) or len(pieces) == 1 or "(" in part:
+        if "(" in part:
             names.append(part)
-        else:
-            names.extend(pieces)
+            continue
+        groups: list[list[str]] = []
+        for piece in part.split(" "):
+            if groups and (groups[-1][-1] in TITLE_WORDS or _is_given_name(piece)):
+                groups[-1].append(piece)
+            else:
+                groups.append([piece])
+        names.extend(" ".join(g) for g in groups)
     return names
 
 
