@@ -302,10 +302,10 @@ def _bodies_in_cell(ctx: _Context, text: str, prefecture: str | None, where: str
     A cell of places only (金山町 最上町 舟形町, 長野県松本市, 上川郡美瑛町) gives one
     body per place; a cell that is not places (一般社団法人…) gives one organisation."""
     text = _COUNT_PREFIX.sub("", text.strip())
-    places = [p for p in find_places(text) if not _is_region(text, p)]
-    rest = _leftover(text, places)
-    names = [p for p in places]
-    unknown = [t for t in _SEPARATORS.split(rest) if t and _NAME_SHAPED.fullmatch(t) and not _CATEGORY_WORD.search(t)]
+    readings = [_read_cell(text)]
+    if "\n" in text:  # a PDF cell may wrap inside a name: 真室\n川町
+        readings.append(_read_cell(text.replace("\n", "")))
+    text, names, unknown = min(readings, key=lambda r: (len(r[2]), -len(r[1])))
     bodies: list[tuple] = []
     if not names and not unknown:
         org = re.sub(r"\s+", " ", text).strip()
@@ -320,6 +320,14 @@ def _bodies_in_cell(ctx: _Context, text: str, prefecture: str | None, where: str
         ctx.warn(token, "unknown", where)
         bodies.append((prefecture, token, None))
     return bodies
+
+
+def _read_cell(text: str) -> tuple[str, list[Place], list[str]]:
+    """The known places of a cell and the name-shaped words left over (unknown names)."""
+    places = [p for p in find_places(text) if not _is_region(text, p)]
+    rest = _leftover(text, places)
+    unknown = [t for t in _SEPARATORS.split(rest) if t and _NAME_SHAPED.fullmatch(t) and not _CATEGORY_WORD.search(t)]
+    return text, places, unknown
 
 
 def _leftover(text: str, places: list[Place]) -> str:

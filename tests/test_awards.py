@@ -145,6 +145,11 @@ def test_one_cell_of_several_bodies_is_one_consortium():
     assert all(a.partner is None for a in found)
 
 
+def test_a_pdf_cell_wrapped_inside_a_name():
+    doc = doc_of(P("採択結果"), T(["No.", "県名", "団体名"], ["1", "山形県", "金山町 最上町 舟形町 真室\n川町 大蔵村"]))
+    assert [a.body_name for a in awards.extract(doc)] == ["金山町", "最上町", "舟形町", "真室川町", "大蔵村"]
+
+
 def test_a_category_without_award_gives_no_body():
     doc = doc_of(
         P("令和7年度の支援先団体として、以下の団体を採択しました※1。"),
