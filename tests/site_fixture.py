@@ -8,6 +8,11 @@ one always closed. Quotes are exact slices of their document's text, as in a rea
 from __future__ import annotations
 
 import json
+import os
+import socket
+import subprocess
+import time
+import urllib.request
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
@@ -16,6 +21,7 @@ import sqlite_utils
 
 from pipeline.schema import create_schema
 from pipeline.search import build_search_index
+from pipeline.serve import ROOT, datasette_args
 from pipeline.views import create_views
 
 JST = timezone(timedelta(hours=9))
@@ -225,3 +231,54 @@ def build_fixture_db(path: Path, today: date | None = None) -> FixtureDates:
     build_search_index(db)
     db.close()
     return d
+
+
+def free_port() -> int:
+    """A TCP port on 127.0.0.1 nobody listens on right now."""
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+class RunningSite:
+    """`koubo serve`'s Datasette command on a free local port, as a context manager.
+
+    Polls the server until it answers (at most `timeout` seconds) and stops it on exit;
+    its output goes to `log_path` so a failing test can show why.
+    """
+
+    def __init__(self, db_path: Path, log_path: Path, timeout: float = 60.0):
+        self.db_path, self.log_path, self.timeout = Path(db_path), Path(log_path), timeout
+        self.port = free_port()
+        self.base = f"http://127.0.0.1:{self.port}"
+        self.proc = None
+
+    def __enter__(self) -> RunningSite:
+        env = dict(os.environ)
+        env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT), env.get("PYTHONPATH")]))
+        self._log = open(self.log_path, "wb")  # noqa: SIM115 - closed in __exit__
+        self.proc = subprocess.Popen(
+            datasette_args(self.db_path, self.port), stdout=self._log, stderr=subprocess.STDOUT, env=env
+        )
+        deadline = time.monotonic() + self.timeout
+        while time.monotonic() < deadline:
+            if self.proc.poll() is not None:
+                break
+            try:
+                with urllib.request.urlopen(self.base + "/-/versions.json", timeout=2) as r:
+                    if r.status == 200:
+                        return self
+            except OSError:
+                time.sleep(0.2)
+        self.__exit__(None, None, None)
+        raise RuntimeError(f"Datasette did not start; log:\n{self.log_path.read_text(errors='replace')}")
+
+    def __exit__(self, *exc) -> None:
+        if self.proc and self.proc.poll() is None:
+            self.proc.terminate()
+            try:
+                self.proc.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                self.proc.kill()
+                self.proc.wait(timeout=10)
+        self._log.close()
