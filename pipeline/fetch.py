@@ -169,14 +169,20 @@ def describe_error(exc: BaseException) -> tuple[str, bool]:
     for cause in causes:
         if isinstance(cause, OffLimits):
             return str(cause), False
+    for cause in causes:
         if isinstance(cause, socket.gaierror):
             return f"DNS failure: {cause.strerror or cause}", True
+    for cause in causes:
         if isinstance(cause, NameResolutionError):
             return f"DNS failure: {cause}", True
+    if any(isinstance(cause, ConnectionRefusedError) for cause in causes):
+        return "connection refused", True
     for cause in causes:
-        if isinstance(cause, ConnectionRefusedError):
-            return "connection refused", True
-        if isinstance(cause, ConnectTimeoutError | requests.exceptions.ConnectTimeout):
+        # urllib3's NewConnectionError subclasses ConnectTimeoutError: not a timeout
+        if isinstance(cause, ConnectTimeoutError) and not isinstance(cause, NewConnectionError):
+            return "connect timeout", True
+        if isinstance(cause, requests.exceptions.ConnectTimeout) and not any(
+                isinstance(c, NewConnectionError) for c in causes):
             return "connect timeout", True
         if isinstance(cause, Urllib3SSLError | requests.exceptions.SSLError):
             return f"TLS error: {cause}", True
