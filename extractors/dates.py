@@ -179,19 +179,31 @@ class Period:
 _S = " ?"  # pypdfium2 writes '令和 8 年 3 月 4 日'; normalisation leaves one space at most
 _ERA = r"(?P<era>令和|平成|昭和)"
 _ERA_ABBR = r"(?<![A-Za-z0-9])(?P<era>令和|平成|R|H)"
-_ERA_YEAR = r"(?P<y>\d{1,2}|元)"
-_MD = rf"(?:{_S}(?P<m>\d{{1,2}}){_S}月(?:{_S}(?P<d>\d{{1,2}}){_S}日)?)?"
+_KANJI_DIGITS = {c: i for i, c in enumerate("〇一二三四五六七八九")}
+_NUM = r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})"  # 令和七年六月九日 is written too
+_ERA_YEAR = rf"(?P<y>{_NUM}|元)"
+_MD = rf"(?:{_S}(?P<m>{_NUM}){_S}月(?:{_S}(?P<d>{_NUM}){_S}日)?)?"
 _WESTERN_YEAR = r"(?<![\d./-])(?P<y>(?:19|20)\d{2})"
+
+
+def _number(written: str) -> int:
+    """'12' or a kanji numeral up to 99 ('十二', '二十六') as an int."""
+    if written.isdigit():
+        return int(written)
+    tens, _, units = written.rpartition("十")
+    if "十" not in written:
+        return _KANJI_DIGITS[written] if len(written) == 1 else 0
+    return (_KANJI_DIGITS.get(tens, 0) if tens else 1) * 10 + (_KANJI_DIGITS.get(units, 0) if units else 0)
 
 
 def _era_year(match: re.Match) -> int:
     written = match["y"]
-    return ERA_BASE[match["era"]] + (1 if written == "元" else int(written))
+    return ERA_BASE[match["era"]] + (1 if written == "元" else _number(written))
 
 
 def _int(match: re.Match, name: str) -> int | None:
     value = match.groupdict().get(name)
-    return int(value) if value else None
+    return _number(value) if value else None
 
 
 def _dated(year: int, match: re.Match) -> dict:
@@ -253,6 +265,7 @@ DATE_FORMS: list[tuple[str, Callable[[re.Match], dict]]] = [
     (rf"翌年{_S}(?P<m>\d{{1,2}}){_S}月(?:{_S}(?P<d>\d{{1,2}}){_S}日)?", _next_year),  # 翌年2月
     (rf"同月{_S}(?P<d>\d{{1,2}}){_S}日", _same_month),  # 同月26日
     (rf"(?<![\d年./])(?P<m>\d{{1,2}}){_S}月{_S}(?P<d>\d{{1,2}}){_S}日", _month_day),  # 3月12日
+    (r"(?<![\d/.])(?P<m>\d{1,2})/(?P<d>\d{1,2})(?= ?\([月火水木金土日])", _month_day),  # 6/13(金)
     (r"(?<![\d年./:-])(?P<m>\d{1,2}) ?月(?![\d曜額分間])", _month_only),  # 9月 (needs 旬/頃 or a range)
 ]
 _DATE_FORMS = [(re.compile(pattern), parse) for pattern, parse in DATE_FORMS]
@@ -321,7 +334,9 @@ def _apply_modifiers(text: str, point: Point) -> Point:
         match = pattern.match(text, pos)
         if not match:
             continue
-        if name in ("dekad", "month_end") and (point.day is not None or point.fiscal_year or "dekad" in fields):
+        if name == "dekad" and (point.day is not None or point.fiscal_year):
+            continue
+        if name == "month_end" and (point.day is not None or "dekad" in fields):
             continue
         if name == "time":
             if point.day is None and point.hour is None and "month_end" not in fields:
@@ -346,8 +361,8 @@ def _apply_modifiers(text: str, point: Point) -> Point:
         pos = match.end()
     if fields.get("dekad") or fields.get("month_end") or fields.get("approximate"):
         fields["bare_month"] = False
-    if "month_end" in fields and point.fiscal_year:
-        fields.pop("month_end")
+    if "month_end" in fields and point.fiscal_year:  # 年度末: the end of the fiscal year's March
+        fields.update(fiscal_year=False, year=point.year + 1, month=3, approximate=True)
     return replace(point, end=pos, **fields) if fields else point
 
 

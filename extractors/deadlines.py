@@ -136,7 +136,7 @@ def _label_sources(doc: Document, period: Period, place: _Place, prev_end: int, 
 
     before_start = max(prev_end, text.rfind("。", place.line_start, start) + 1)
     before = text[before_start:start]
-    colon = re.search(r"[:：]", before)
+    colon = re.search(r"(?<!\d)[:：]|[:：](?!\d)", before)
     if colon:
         sources.append((before[: colon.start()], (before_start, before_start + colon.start())))
     elif _clean(before):

@@ -53,6 +53,9 @@ CASES = [
     ("令和元年5月", "2019-05", "2019-05", "month", True),
     ("令和7年度", "2025-04", "2026-03", "fiscal_year", False),
     ("2025年度", "2025-04", "2026-03", "fiscal_year", False),
+    ("令和7年度末", "2026-03-31", "2026-03-31", "day", True),
+    ("令和七年六月九日", "2025-06-09", "2025-06-09", "day", False),
+    ("令和元年十二月二十六日", "2019-12-26", "2019-12-26", "day", False),
     # ranges
     ("令和7年6月9日(月)から令和7年7月4日(金)16時まで", "2025-06-09", "2025-07-04T16:00+09:00", "hour", False),
     ("令和7年2月28日〜3月21日", "2025-02-28", "2025-03-21", "day", False),
@@ -113,6 +116,11 @@ def test_a_schedule_running_into_the_next_year_rolls_the_year():
 def test_months_after_a_fiscal_year_take_its_calendar_years():
     found = periods("令和7年度のスケジュール\n6月頃 公募\n翌年2月頃 報告")
     assert [p.ends_at for p in found] == ["2026-03", "2025-06", "2026-02"]
+
+
+def test_slash_month_day_needs_a_weekday_and_a_year_before():
+    assert [p.ends_at for p in periods("令和7年6月9日 6/13(金)")] == ["2025-06-09", "2025-06-13"]
+    assert periods("補助率 1/2 令和7年3/4") == []
 
 
 def test_a_date_with_no_year_anywhere_is_not_guessed():
