@@ -116,12 +116,15 @@ def heading_role(text: str) -> tuple[str, int] | None:
         body = len(text) - len(core) + split.end()
     if len(head) > HEADING_MAX_LEN:
         return None
-    head = head.strip(OPEN_BRACKETS + CLOSE_BRACKETS + " ") if _WRAPPED_RE.match(head) else head
+    wrapped = bool(_WRAPPED_RE.match(head))
+    decorated = wrapped or core != text.strip()
+    head = head.strip(OPEN_BRACKETS + CLOSE_BRACKETS + " ") if wrapped else head
     words = list(_HEADING_WORD_RE.finditer(head))
     if not words:
         return None
     rest = _BRACKETS_RE.sub("", _FILLER_RE.sub("", _HEADING_WORD_RE.sub("", head)))
-    if len(rest) > HEADING_MAX_REST:
+    # 推進事務局 (a team's name) inside a block is not a heading; 【応募受付事務局】 is
+    if len(rest) > HEADING_MAX_REST or (rest and not decorated):
         return None
     outside: list[str] = []
     inside: list[str] = []

@@ -7,7 +7,9 @@ from hypothesis import strategies as st
 
 from extractors import contacts
 from extractors.contacts import extract, heading_role, split_organization
+from extractors.emails import find_emails
 from extractors.model import RawBlock, build_document, document_from_text
+from extractors.phones import find_phones
 
 
 def rows(text: str):
@@ -269,6 +271,13 @@ def test_heading_block_ends_the_contact() -> None:
     assert c.evidence.quote.endswith("03-6257-1417")
 
 
+def test_team_name_ending_in_jimukyoku_is_not_a_heading() -> None:
+    assert heading_role("推進事務局") is None
+    assert heading_role("【受付事務局】") == ("secretariat", len("【受付事務局】"))
+    c = one("【問合せ先】\n株式会社地域デジタル研究所\n推進事務局\n電話:03-6891-2345")
+    assert (c.organization, c.department) == ("株式会社地域デジタル研究所", "推進事務局")
+
+
 def test_desk_of_a_company_is_an_inquiry() -> None:
     c = one("・担当窓口\n株式会社ローカルDXパートナーズ 公共事業部\n電話:050-3786-1234")
     assert c.role == "inquiry"
@@ -432,9 +441,8 @@ def test_assembled_blocks_keep_evidence_and_every_address(pieces: list[str], joi
         assert c.role in ("secretariat", "ministry_division", "submission", "inquiry", "other")
         assert c.phone is None or set(c.phone) <= set("0123456789-")
         assert c.email is None or c.email == c.email.lower()
-    from extractors.emails import find_emails
-
     assert {e.address for e in find_emails(doc.text)} <= {c.email for c in found}
+    assert {p.number for p in find_phones(doc.text) if p.kind == "phone"} <= {c.phone for c in found}
 
 
 @settings(max_examples=150, deadline=None)
