@@ -49,6 +49,7 @@ class Document:
     title: str | None = None
     publisher: str | None = None
     fetched_at: str | None = None
+    encoding: str | None = None  # codec the bytes were decoded with (HTML); None for PDF
 
     def page_at(self, offset: int) -> int | None:
         """Page (PDF) of the block holding `offset`; None for HTML."""
