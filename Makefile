@@ -12,7 +12,7 @@ PORT   ?= 8001
 CODE   := $(shell find pipeline extractors -name '*.py' 2>/dev/null) $(wildcard extractors/data/*)
 WARCS  := $(shell find $(CORPUS) \( -name '*.warc.gz' -o -name '*.warc' \) 2>/dev/null)
 
-.PHONY: help setup serve build refresh test lint bench corpus clean
+.PHONY: help setup serve build refresh test lint bench corpus lock clean
 .DEFAULT_GOAL := help
 
 help:
@@ -67,6 +67,10 @@ bench: $(STAMPS)/venv
 corpus: $(STAMPS)/venv $(STAMPS)/debian-corpus
 	$(BIN)/python scripts/make_mirror.py
 	$(BIN)/python scripts/make_bundled_corpus.py
+
+# The lock file, resolved for the oldest Python 3.11 (Debian 12 ships 3.11.2).
+lock:
+	uv pip compile pyproject.toml --extra dev --python-version 3.11.0 -o requirements.lock
 
 clean:
 	rm -rf $(STAMPS) $(DB) test-artifacts
