@@ -33,7 +33,7 @@ def _dictionary() -> Dictionary:
 
 @lru_cache(maxsize=3)
 def _tokenizer(mode: Mode):
-    return _dictionary().create(_MODES[mode])
+    return _dictionary().tokenizer(_MODES[mode])
 
 
 def _chunks(text: str):
