@@ -53,6 +53,18 @@ class LogEntry:
     elapsed_ms: int = 0
     note: str | None = None
 
+    def __str__(self) -> str:
+        """One readable line, e.g. for a progress display."""
+        outcome = str(self.status) if self.status is not None else "failed"
+        text = f"[{self.source}] {outcome} {self.url}"
+        if self.bytes:
+            text += f" ({self.bytes:,} bytes)"
+        if self.error:
+            text += f": {self.error}"
+        if self.note:
+            text += f" — {self.note}"
+        return text
+
 
 @dataclass
 class SourceReport:
@@ -92,8 +104,8 @@ class CrawlReport:
     resumed: bool = False
     stopped: str | None = None  # why the crawl stopped early (max_pages), if it did
 
-    @property
     def lines(self) -> list[str]:
+        """One line per source, plus why the crawl stopped early if it did."""
         lines = [s.line for s in self.sources]
         if self.stopped:
             lines.append(f"stopped early: {self.stopped}")
@@ -368,7 +380,8 @@ def crawl(sources: Sources | Iterable[Source], corpus_dir: str | Path, *, mirror
     `settings` defaults to the ones read with the sources (or the defaults); `max_pages`
     overrides settings.max_pages; `reconstructed` marks every record as captured from a
     reconstruction (use with `mirror`); `note` is written into every record and log line;
-    `progress` is called with each crawl-log entry as it is written.
+    `progress` is called with each crawl-log entry (a `LogEntry`; str() of it is one
+    readable line) as it is written.
     """
     corpus_dir = Path(corpus_dir)
     if isinstance(sources, Sources):

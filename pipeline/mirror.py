@@ -11,8 +11,9 @@ a charset (Japanese government servers send plain `text/html` for Shift_JIS page
 charset is only in the page's <meta>); `Content-Length`, `Last-Modified` (file mtime),
 a strong `ETag` (hash of the bytes), 304 for a matching If-None-Match / If-Modified-Since;
 a directory serves its index.html; a file without extension that starts like HTML is
-text/html. A sidecar `<file>.headers` ("Name: value" lines) overrides headers of that
-file, e.g. `Content-Type: text/html; charset=UTF-8`.
+text/html. Two ways to say what a real server sent, when it differs: a `manifest.json`
+at the root (`{"files": [{"path": "<host>/<path>", "content_type": "..."}]}`, as
+scripts/make_mirror.py writes it), or a sidecar `<file>.headers` ("Name: value" lines).
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ import contextlib
 import dataclasses
 import email.utils
 import hashlib
+import json
 import mimetypes
 import threading
 from collections.abc import Callable, Iterator
@@ -29,6 +31,7 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from pipeline.crawl import CrawlReport, LogEntry, crawl
+from pipeline.links import normalize_url
 from pipeline.settings import CrawlSettings
 from pipeline.sources import Sources
 
@@ -36,10 +39,24 @@ RECONSTRUCTED_NOTE = "reconstructed: captured from a local mirror rebuilt from t
 SIDECAR = ".headers"
 
 
-def file_headers(path: Path, body: bytes) -> dict[str, str]:
+MANIFEST = "manifest.json"
+
+
+def load_manifest(root: Path) -> dict[Path, str]:
+    """{resolved file path: Content-Type} from `<root>/manifest.json`, if there is one."""
+    manifest = root / MANIFEST
+    if not manifest.is_file():
+        return {}
+    entries = json.loads(manifest.read_text(encoding="utf-8")).get("files", [])
+    return {(root / e["path"]).resolve(): e["content_type"] for e in entries if e.get("content_type")}
+
+
+def file_headers(path: Path, body: bytes, content_type: str | None = None) -> dict[str, str]:
     """The headers a plain static web server would send for this file."""
     suffix = path.suffix.lower()
-    if suffix in (".html", ".htm"):
+    if content_type:
+        pass
+    elif suffix in (".html", ".htm"):
         content_type = "text/html"
     elif suffix == "":
         head = body[:512].lstrip().lower()
@@ -96,7 +113,7 @@ class MirrorHandler(BaseHTTPRequestHandler):
             return None
         if candidate.is_dir():
             candidate = candidate / "index.html"
-        if not candidate.is_file() or candidate.name.endswith(SIDECAR):
+        if not candidate.is_file() or candidate.name.endswith(SIDECAR) or candidate == root / MANIFEST:
             return None
         return candidate
 
@@ -117,7 +134,7 @@ class MirrorHandler(BaseHTTPRequestHandler):
             self.send(404, {"Content-Type": "text/html"}, page, head_only)
             return
         body = path.read_bytes()
-        headers = file_headers(path, body)
+        headers = file_headers(path, body, self.server.manifest.get(path))  # type: ignore[attr-defined]
         if not_modified(self.headers, headers):
             self.send(304, {k: v for k, v in headers.items() if k in ("ETag", "Last-Modified")}, b"")
             return
@@ -138,6 +155,7 @@ class QuietServer(ThreadingHTTPServer):
 
     def __init__(self, root: Path, handler: type[BaseHTTPRequestHandler] = MirrorHandler) -> None:
         self.root = Path(root)
+        self.manifest = load_manifest(self.root.resolve())
         super().__init__(("127.0.0.1", 0), handler)
 
     def handle_error(self, request, client_address) -> None:  # client closed early etc.
@@ -172,13 +190,68 @@ def mirror_mapping(root: str | Path, base_url: str) -> dict[str, str]:
     return mapping
 
 
+def mirrored_urls(root: str | Path) -> set[str]:
+    """The original https addresses of the documents under `root` (a directory's
+    index.html also answers for the directory's own address)."""
+    root = Path(root)
+    urls = set()
+    for path in root.rglob("*"):
+        relative = path.relative_to(root)
+        if not path.is_file() or len(relative.parts) < 2 or path.name.endswith(SIDECAR):
+            continue
+        if relative.parts[1:] == ("robots.txt",):
+            continue
+        url = normalize_url("https://" + "/".join(relative.parts))
+        urls.add(url)
+        if path.name == "index.html":
+            urls.add(url.removesuffix("index.html"))
+    return urls
+
+
+def mirrored_sources(sources: Sources, root: str | Path) -> Sources:
+    """The sources narrowed to what the mirror holds: each source may follow only the
+    mirrored addresses under its prefixes, so a link to a page nobody reconstructed is
+    not requested (and not recorded as a 404 the real site never sent). No delay."""
+    available = mirrored_urls(root)
+    narrowed = []
+    for source in sources:
+        start = tuple(u for u in source.start if u in available)
+        if start:
+            narrowed.append(dataclasses.replace(source, start=start, only=frozenset(available),
+                                                delay_seconds=0.0))
+    settings = dataclasses.replace(sources.settings, delay_seconds=0.0)
+    return Sources(tuple(narrowed), settings)
+
+
 def reconstruct(sources: Sources, corpus_dir: str | Path, mirror_dir: str | Path, *,
                 settings: CrawlSettings | None = None,
                 progress: Callable[[LogEntry], None] | None = None) -> CrawlReport:
-    """Crawl `sources` from the files under `mirror_dir` into `corpus_dir`, recording the
-    original addresses, marking every record reconstructed. No delay: the host is local."""
-    settings = dataclasses.replace(settings or sources.settings, delay_seconds=0.0, obey_robots=True)
-    local_sources = Sources(tuple(dataclasses.replace(s, delay_seconds=0.0) for s in sources), settings)
+    """Crawl `sources` from the files under `mirror_dir` (`<host>/<path>`) into
+    `corpus_dir`: original addresses recorded, every record marked reconstructed."""
+    local = mirrored_sources(sources, mirror_dir)
+    settings = dataclasses.replace(settings or local.settings, delay_seconds=0.0)
     with serve_directory(mirror_dir) as server:
-        return crawl(local_sources, corpus_dir, mirror=mirror_mapping(mirror_dir, server.base_url),
+        return crawl(local, corpus_dir, mirror=mirror_mapping(mirror_dir, server.base_url),
                      reconstructed=True, settings=settings, progress=progress, note=RECONSTRUCTED_NOTE)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """`python -m pipeline.mirror`: rebuild the bundled corpus from corpus/mirror."""
+    import argparse
+
+    from pipeline.sources import load_sources
+
+    parser = argparse.ArgumentParser(prog="python -m pipeline.mirror", description=main.__doc__)
+    parser.add_argument("--sources", type=Path, default=Path("corpus/sources.toml"))
+    parser.add_argument("--mirror", type=Path, default=Path("corpus/mirror"))
+    parser.add_argument("--corpus", type=Path, default=Path("corpus"))
+    args = parser.parse_args(argv)
+    report = reconstruct(load_sources(args.sources), args.corpus, args.mirror, progress=print)
+    for line in report.lines():
+        print(line)
+    print(f"wrote {report.warc_file}" if report.warc_file else "nothing written")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

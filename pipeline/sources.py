@@ -28,6 +28,9 @@ class Source:
     publisher: str | None = None
     max_depth: int | None = None
     delay_seconds: float | None = None
+    # If set, only these exact (normalised) addresses are fetched, on top of `allow`:
+    # a crawl of a mirror uses it to ask only for what the mirror holds.
+    only: frozenset[str] | None = None
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "start", tuple(normalize_url(u) for u in self.start))
@@ -42,6 +45,8 @@ class Source:
 
     def allows(self, url: str) -> bool:
         """True if `url` (normalised) lies under one of the allowed prefixes."""
+        if self.only is not None and url not in self.only:
+            return False
         return any(url.startswith(prefix) for prefix in self.allow)
 
 

@@ -81,7 +81,7 @@ def test_follows_page_and_pdf_links_inside_the_prefixes_only(site, tmp_path):
     assert sorted(response_urls(corpus)) == sorted(
         site.url(p) for p in ("/dx/index.html", "/dx/second.html", "/dx/files/koubo_youryou.pdf"))
     assert report.fetched == 3 and report.failed == 0
-    assert report.lines == ["test: 3 fetched, 0 not modified, 0 failed, 0 skipped"]
+    assert report.lines() == ["test: 3 fetched, 0 not modified, 0 failed, 0 skipped"]
     entry = next(e for e in log_lines(corpus) if e["url"].endswith("koubo_youryou.pdf"))
     assert entry["status"] == 200 and entry["bytes"] > 0 and entry["crawl_id"] == report.crawl_id
     assert set(entry) == {"crawl_id", "source", "url", "status", "error", "fetched_at", "bytes", "elapsed_ms", "note"}
@@ -272,7 +272,7 @@ def test_an_unreachable_source_says_so_in_one_line_and_keeps_the_corpus(site, tm
     dead = f"http://127.0.0.1:{closed_port()}"
     gone = Source("gone", start=(dead + "/dx/index.html",), allow=(dead + "/dx/",))
     report = crawl([gone], corpus, settings=FAST)
-    [line] = report.lines
+    [line] = report.lines()
     assert line.startswith(dead.removeprefix("http://") + ": unreachable (connection refused)")
     assert line.endswith("corpus kept as it was [gone]")
     assert {p: p.read_bytes() for p in iter_warc_files(corpus)} == before
@@ -298,13 +298,13 @@ def test_reconstruct_builds_a_corpus_from_mirror_files(tmp_path):
     mirror = tmp_path / "mirror"
     page = mirror / "www.example.go.jp" / "dx" / "index.html"
     page.parent.mkdir(parents=True)
-    page.write_bytes('<html><head><meta charset="Shift_JIS"></head><body><a href="gaiyou.pdf">こちら</a></body></html>'
-                     .encode("cp932"))
+    page.write_bytes('<html><head><meta charset="Shift_JIS"></head><body><a href="gaiyou.pdf">こちら</a>'
+                     '<a href="not_reconstructed.html">前回の公募</a></body></html>'.encode("cp932"))
     (page.parent / "gaiyou.pdf").write_bytes(b"%PDF-1.7\n")
     sources = Sources((Source("ex", start=("https://www.example.go.jp/dx/index.html",),
                               allow=("https://www.example.go.jp/dx/",), delay_seconds=5.0),), FAST)
     report = reconstruct(sources, tmp_path / "corpus", mirror)
-    assert report.fetched == 2
+    assert report.fetched == 2 and report.failed == 0  # the page nobody reconstructed is not asked for
     latest = latest_captures(tmp_path / "corpus")
     assert set(latest) == {"https://www.example.go.jp/dx/index.html", "https://www.example.go.jp/dx/gaiyou.pdf"}
     assert all(c.reconstructed for c in latest.values())
