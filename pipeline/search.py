@@ -41,8 +41,12 @@ _QUERY_TERM = re.compile(r'"([^"]*)"?|(\S+)')
 _TOKENIZER_LOCK = threading.Lock()
 
 
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
 def _normalize(text: str) -> str:
-    return unicodedata.normalize("NFKC", text or "")
+    """NFKC (as documents.text already is), control characters turned into spaces."""
+    return _CONTROL.sub(" ", unicodedata.normalize("NFKC", text or ""))
 
 
 def search_tokens(text: str | None) -> str:

@@ -6,6 +6,8 @@ import threading
 
 import pytest
 import sqlite_utils
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from pipeline.schema import create_schema
 from pipeline.search import SEARCHABLE, build_search_index, fts_query, ngram_tokens, search_tokens
@@ -157,3 +159,14 @@ def test_index_of_an_empty_database_is_empty_and_searchable(tmp_path):
     build_search_index(db)
     db.close()
     assert match(tmp_path / "empty.db", "documents", "公募") == set()
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list('公募期間北海道 　"\'()*:-^+NEAROTDxy0１２・、。\\\t\n')), max_size=30)
+       | st.text(max_size=20))
+def test_any_typed_query_is_valid_fts5(query):
+    """Whatever a visitor types, the search never turns into an FTS5 syntax error."""
+    conn = sqlite3.connect(":memory:")
+    conn.execute("create virtual table t_fts using fts5(text, ngrams)")
+    conn.execute("insert into t_fts values ('北海道 の 公募 期間', '北海 海道 公募 募期 期間')")
+    conn.execute("select rowid from t_fts where t_fts match ?", [fts_query(query) or '""']).fetchall()
