@@ -172,7 +172,7 @@ def test_ics_feed_parses_and_keeps_japan_time(site):
     assert f"DTSTART;TZID=Asia/Tokyo:{d.open_end:%Y%m%d}T160000" in body
     assert f"DTSTART;TZID=Asia/Tokyo:{d.briefing:%Y%m%d}T150000" in body
     assert f"DTEND;TZID=Asia/Tokyo:{d.briefing:%Y%m%d}T160000" in body
-    assert re.findall(r"^DT(?:START|END)[^\r\n]*$", body, re.M)
+    assert re.findall(r"^DT(?:START|END)[^\r\n]*\r?$", body, re.M)
     assert not re.findall(r"^DT(?:START|END)[^\r\n]*Z\r?$", body, re.M)
     briefing = next(e for e in calendar.events if "公募説明会" in e.name)
     expected = datetime(d.briefing.year, d.briefing.month, d.briefing.day, 15, tzinfo=JST)
