@@ -343,3 +343,24 @@ def test_title_without_the_site_name(title, site, expected):
 
 def test_title_falls_back_to_the_first_h1():
     assert decode_html("<body><h1>公募要領</h1><p>本文</p></body>").title == "公募要領"
+
+
+# ----------------------------------------------------------------------------- the mirror script
+
+
+def test_mirror_html_is_what_the_script_makes_from_the_seeds():
+    """The committed HTML files are the script's output for the current seeds (run
+    scripts/make_mirror.py after changing either)."""
+    if not SEEDS.exists():
+        pytest.skip("shared/seeds not beside the repository")
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("make_mirror", REPO / "scripts" / "make_mirror.py")
+    assert spec and spec.loader
+    make_mirror = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(make_mirror)
+    builders = {PRESS: (make_mirror.build_000, "cp932"), PACKAGE: (make_mirror.build_001, "cp932"), DX_NAVI: (make_mirror.build_003, "utf-8")}
+    for url, (build, encoding) in builders.items():
+        entry = manifest()[url]
+        page, _ = build((SEEDS / entry["seed"]).read_text(encoding="utf-8"))
+        assert page.encode(encoding, errors="xmlcharrefreplace") == (MIRROR / entry["path"]).read_bytes(), url
