@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import json
 import re
+import sys
 from functools import cache
 from pathlib import Path
 
@@ -358,6 +359,7 @@ def test_mirror_html_is_what_the_script_makes_from_the_seeds():
     spec = importlib.util.spec_from_file_location("make_mirror", REPO / "scripts" / "make_mirror.py")
     assert spec and spec.loader
     make_mirror = importlib.util.module_from_spec(spec)
+    sys.modules["make_mirror"] = make_mirror  # dataclasses look their module up there
     spec.loader.exec_module(make_mirror)
     builders = {PRESS: (make_mirror.build_000, "cp932"), PACKAGE: (make_mirror.build_001, "cp932"), DX_NAVI: (make_mirror.build_003, "utf-8")}
     for url, (build, encoding) in builders.items():
