@@ -8,6 +8,8 @@ from the latest capture, record (pipeline.corpus), links (pipeline.links).
   followed while d+1 <= max_depth. A redirect's target keeps the depth of the redirect.
 - Redirects are not followed blindly: each hop is recorded as its own response record,
   and its Location is queued only if it lies inside the source's prefixes.
+- Conditional requests use the validators of the latest capture of the same kind (a live
+  crawl never sends a mirror's validators, and the reverse).
 - 304 Not Modified: a revisit record (no body) + a crawl-log line; the links of the
   stored body are still followed, so a re-crawl of an unchanged site still reaches
   everything it reached before.
@@ -288,6 +290,11 @@ class _Crawler:
             return
 
         prior = self.previous.get(url) if self.settings.conditional else None
+        if prior is not None and prior.reconstructed != self.reconstructed:
+            # a mirror's validators (file hash, file time) say nothing about the live page
+            # and vice versa: If-Modified-Since with a mirror's recent mtime could get a
+            # 304 from the real site and keep the reconstruction forever.
+            prior = None
         headers = {}
         if prior is not None:
             if prior.header("ETag"):

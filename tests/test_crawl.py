@@ -309,3 +309,14 @@ def test_reconstruct_builds_a_corpus_from_mirror_files(tmp_path):
     assert set(latest) == {"https://www.example.go.jp/dx/index.html", "https://www.example.go.jp/dx/gaiyou.pdf"}
     assert all(c.reconstructed for c in latest.values())
     assert latest["https://www.example.go.jp/dx/gaiyou.pdf"].content_type == "application/pdf"
+
+
+def test_a_live_crawl_does_not_send_the_validators_of_a_reconstruction(site, tmp_path):
+    make_site(site)
+    corpus = tmp_path / "corpus"
+    crawl([source_for(site, max_depth=0)], corpus, settings=FAST, reconstructed=True)
+    report = crawl([source_for(site, max_depth=0)], corpus, settings=FAST)
+    first, second = site.requests_for("/dx/index.html")
+    assert "If-None-Match" not in second.headers and "If-Modified-Since" not in second.headers
+    assert report.fetched == 1
+    assert latest_captures(corpus)[site.url("/dx/index.html")].reconstructed is False
