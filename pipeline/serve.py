@@ -39,6 +39,8 @@ def datasette_args(db_path: str | os.PathLike, port: int, host: str = "127.0.0.1
         "--metadata", str(DB_DIR / "metadata.yml"),
         "--plugins-dir", str(DB_DIR / "plugins"),
     ]
+    if (DB_DIR / "static").is_dir():
+        args += ["--static", f"assets:{DB_DIR / 'static'}"]
     templates = DB_DIR / "templates"
     if templates.is_dir() and any(templates.glob("*.html")):
         args += ["--template-dir", str(templates)]

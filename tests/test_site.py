@@ -263,3 +263,9 @@ def test_tables_offer_sensible_facets(site):
     assert {"ministry", "fiscal_year", "status"} <= set(data["facet_results"])
     data = json.loads(get(site, "/koubo/awards.json")[2])
     assert {"prefecture", "fiscal_year", "category"} <= set(data["facet_results"])
+
+
+def test_site_stylesheet_is_served(site):
+    status, content_type, css = get(site, "/assets/koubo.css")
+    assert status == 200 and "koubo-source" in css
+    assert "/assets/koubo.css" in get(site, "/koubo/deadlines/1")[2]
