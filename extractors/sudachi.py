@@ -5,6 +5,7 @@ SudachiPy refuses inputs over 49,149 bytes, so `tokens` feeds it line by line
 """
 from __future__ import annotations
 
+import threading
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Literal
@@ -31,9 +32,18 @@ def _dictionary() -> Dictionary:
     return Dictionary()
 
 
-@lru_cache(maxsize=3)
+_local = threading.local()
+
+
 def _tokenizer(mode: Mode):
-    return _dictionary().tokenizer(_MODES[mode])
+    """One tokenizer per thread and mode: a Sudachi tokenizer refuses concurrent use
+    ("Tokenizer is already in use"), and Datasette runs SQL functions on several threads."""
+    cache = getattr(_local, "tokenizers", None)
+    if cache is None:
+        cache = _local.tokenizers = {}
+    if mode not in cache:
+        cache[mode] = _dictionary().tokenizer(_MODES[mode])
+    return cache[mode]
 
 
 def _chunks(text: str):
