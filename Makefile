@@ -66,7 +66,7 @@ bench: $(STAMPS)/venv
 
 corpus: $(STAMPS)/venv $(STAMPS)/debian-corpus
 	$(BIN)/python scripts/make_mirror.py
-	$(BIN)/python scripts/make_bundled_corpus.py
+	$(BIN)/python -m pipeline.mirror --corpus $(CORPUS)
 
 # The lock file, resolved for the oldest Python 3.11 (Debian 12 ships 3.11.2).
 lock:
