@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from extractors.places import PREFECTURES  # noqa: F401 - re-exported for the contact vocabularies
+
 # --- contact-block headings --------------------------------------------------------
 # Heading word → role. Order matters only among words of the same line: the first
 # specific role (not "inquiry") met outside brackets wins, then one inside brackets,
@@ -137,13 +139,6 @@ ORG_HINT_RE = re.compile(
     r"ユニット|本部|都|道|県|市|町|村|区|(株)|組合|財団"
 )
 GOVERNMENT_HINT_RE = re.compile(r"省|府|庁|局|課|室|内閣官房|都|道|県|市|町|村")
-PREFECTURES: tuple[str, ...] = (
-    "北海道", "青森県", "岩手県", "宮城県", "秋田県", "山形県", "福島県", "茨城県", "栃木県", "群馬県",
-    "埼玉県", "千葉県", "東京都", "神奈川県", "新潟県", "富山県", "石川県", "福井県", "山梨県", "長野県",
-    "岐阜県", "静岡県", "愛知県", "三重県", "滋賀県", "京都府", "大阪府", "兵庫県", "奈良県", "和歌山県",
-    "鳥取県", "島根県", "岡山県", "広島県", "山口県", "徳島県", "香川県", "愛媛県", "高知県", "福岡県",
-    "佐賀県", "長崎県", "熊本県", "大分県", "宮崎県", "鹿児島県", "沖縄県",
-)
 LOCAL_GOVERNMENT_END_RE = re.compile(r"(?:都|道|府|県|市|区|町|村)$")
 
 # --- persons ------------------------------------------------------------------------
