@@ -9,8 +9,6 @@ from __future__ import annotations
 
 import re
 
-from extractors.places import PREFECTURES  # noqa: F401 - re-exported for the contact vocabularies
-
 # --- contact-block headings --------------------------------------------------------
 # Heading word → role. Order matters only among words of the same line: the first
 # specific role (not "inquiry") met outside brackets wins, then one inside brackets,
