@@ -26,6 +26,7 @@ LABEL = "label"  # 【…】 <…> and bare label lines (対象, 実施主体 �
 SQUARE = "square"  # ■ □ lines
 BULLET = "bullet"  # ・ - ◇ ○ ● ▶ …
 NOTE = "note"  # ※ ※1 注) (注)
+INLINE = "inline"  # style of 'label: value' lines: they hold bullets, not sections
 
 _CIRCLED = {chr(0x2460 + i): i + 1 for i in range(20)} | {chr(0x3251 + i): 21 + i for i in range(15)}
 _KANJI_DIGITS = {"〇": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
@@ -67,13 +68,14 @@ class Marker:
     ordinal: int | None
     label: str
     rest: int
+    sub: int | None = None  # the 2 of '(1)2.': a numbered item within (1)
 
 
 # (style, family, pattern) tried in order; group 'n' is the number, 'label' a label.
 # Patterns run on a normalised line (NFKC: （１） -> (1), ＜ -> <, ． -> .).
 _NUM = r"(?P<n>\d{1,2})"
 MARKER_PATTERNS: list[tuple[str, str, re.Pattern[str]]] = [
-    ("paren_num", NUMBER, re.compile(rf"^\({_NUM}\)\s*(?:\d{{1,2}}\.(?!\d)\s*)?")),  # (1) and (1)2.
+    ("paren_num", NUMBER, re.compile(rf"^\({_NUM}\)\s*(?:(?P<sub>\d{{1,2}})\.(?!\d)\s*)?")),  # (1) and (1)2.
     ("num_paren", NUMBER, re.compile(rf"^{_NUM}\)\s*")),  # 1)
     ("num_hyphen", NUMBER, re.compile(r"^(?P<n>\d{1,2})-\d{1,2}(?:\.(?!\d))?\s+")),  # 1-1 見出し
     ("num_dot", NUMBER, re.compile(rf"^{_NUM}\.(?!\d)\s*")),  # 1. / 1.見出し
@@ -119,7 +121,8 @@ def parse_marker(line: str) -> Marker | None:
         elif groups.get("b"):
             label = groups["b"].replace(" ", "")
             style = "bullet" + label[-1]
-        return Marker(family, style, ordinal, label, m.end())
+        sub = int(groups["sub"]) if groups.get("sub") else None
+        return Marker(family, style, ordinal, label, m.end(), sub)
     m = re.match(r"^(?P<n>\d{1,2})\s+(?=\S)", line)
     if m:
         rest = line[m.end():]
@@ -166,6 +169,7 @@ class Node:
     body: list[tuple[int, int]] = field(default_factory=list)
     block_kind: str = "paragraph"
     level: int | None = None
+    sub: int | None = None
 
     def ancestors(self):
         node = self.parent
@@ -198,13 +202,20 @@ def lines(doc: Document) -> list[Line]:
     return out
 
 
-def _matches(entry: Node, node: Node) -> bool:
-    """Does `node` continue the list `entry` belongs to (same style, numbering going on)?"""
+def _matches(entry: Node, node: Node, strict: bool = False) -> bool:
+    """Does `node` continue the list `entry` belongs to? Same style, and numbering that
+    goes on: 2 after 1 (a skipped number is tolerated), (1)3. after (1)2., a repeated
+    (2) after (2) (not when `strict`: a list going on is looked for first). A '1' after
+    a '1' restarts: it opens a nested list."""
     if entry.family != node.family or entry.style != node.style:
         return False
     if node.ordinal is None or entry.ordinal is None:
         return True
-    return entry.ordinal <= node.ordinal <= entry.ordinal + 2 or node.ordinal == entry.ordinal
+    if node.ordinal == entry.ordinal:
+        if node.sub is not None and entry.sub is not None:
+            return node.sub > entry.sub
+        return not strict and node.ordinal != 1
+    return entry.ordinal < node.ordinal <= entry.ordinal + 2
 
 
 def outline(doc: Document, classify) -> list[Node]:
@@ -224,8 +235,15 @@ def outline(doc: Document, classify) -> list[Node]:
             while stack and not (stack[-1].family == "heading" and (stack[-1].level or 0) < (node.level or 0)):
                 stack.pop()
         else:
+            while node.family != BULLET and stack and (
+                stack[-1].family == BULLET or (stack[-1].style == INLINE and node.style != INLINE)
+            ):
+                stack.pop()  # bullets and 'label: value' lines hold text and bullets, not sections
             depth_limit = next((i for i in range(len(stack) - 1, -1, -1) if stack[i].family == "heading"), -1)
-            match = next((i for i in range(len(stack) - 1, depth_limit, -1) if _matches(stack[i], node)), None)
+            scope = range(len(stack) - 1, depth_limit, -1)
+            match = next((i for i in scope if _matches(stack[i], node, strict=True)), None)
+            if match is None:
+                match = next((i for i in scope if _matches(stack[i], node)), None)
             if match is not None:
                 del stack[match:]
         node.parent = stack[-1] if stack else None

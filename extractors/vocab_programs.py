@@ -34,7 +34,7 @@ GENERIC_PROGRAM_NAMES = frozenset({
 SECTION_WORDS = re.compile(
     r"(概要|内容|方法|要件|要領|要項|スケジュール|期間|問合せ|問い合わせ|連絡先|提出|選定|結果|資料|関連|説明会"
     r"|留意|注意|様式|書類|日時|目的|背景|経緯|参考|手続|窓口|担当|事務局|対象|審査|評価|実績|一覧|事例"
-    r"|スキーム|メニュー|予算|費用|について|お知らせ|ページ|FAQ|Q&A|よくある|公表|報告)"
+    r"|メニュー|予算|費用|について|お知らせ|ページ|FAQ|Q&A|よくある|公表|報告)"
 )
 
 # Trailing words a heading adds to a programme's name: 'X事業の概要' names X事業.
@@ -76,7 +76,7 @@ RELATION_PATTERNS = (
 )
 # X事業(Y) / X事業（Y） where Y names a support or sub-kind.
 PAREN_RELATION = re.compile(
-    r"(?P<parent>[^\s「」『』()、。:]{2,40}?(?:事業|制度))\s*\((?P<child>[^()「」\n]{2,40}?)\)"
+    r"(?P<parent>[^「」『』()、。:\n]{2,40}?(?:事業|制度))\s*\((?P<child>[^()「」\n]{2,40}?)\)"
 )
 
 # ------------------------------------------------------------------ requirements
@@ -93,9 +93,10 @@ REQUIREMENT_LABELS: tuple[tuple[re.Pattern[str], str], ...] = (
 # Other labels that open a section (schedule, contacts, submission …): they end a
 # requirement's section without being one.
 OTHER_LABELS = re.compile(
-    r"^(?:全体)?スケジュール|^問合せ先|^問い合わせ先|^お問い合わせ先|^お問合せ先|^連絡先|^主管課|^提出先|^宛先|^件名"
-    r"|^応募方法|^申請方法|^選定手続|^選定方法|^支援内容|^事業概要|^概要|^支援期間|^活用のポイント|^参考"
-    r"|^関連資料|^採択結果|^選定結果|^応募書類|^提出期間|^提出書類|^実施要領|^事業内容|^費用"
+    r"^(?:(?:全体)?スケジュール|問合せ先|問い合わせ先|お問い合わせ先|お問合せ先|連絡先|主管課|提出先|宛先|件名"
+    r"|応募方法|申請方法|選定手続|選定方法|支援内容|事業概要|概要|支援期間|活用のポイント|参考|関連資料|採択結果"
+    r"|選定結果|応募書類|提出期間|提出書類|実施要領|事業内容|費用|公募期間|応募期間|申請期間|募集期間)"
+    r"等?(?:\s*\([^()]*\))?$"
 )
 
 # Contexts where 対象者 / 注意事項 concern a briefing session, not the applicants.
