@@ -189,10 +189,14 @@ class Line:
 
 
 def lines(doc: Document) -> list[Line]:
-    """Every non-empty line of the document's non-table blocks, with offsets."""
+    """Every non-empty line of the document's non-table blocks, with offsets. A heading
+    block is one line even when it wraps ('地域DXに向けた…\n地方公共団体等の二次公募…')."""
     out: list[Line] = []
     for index, block in enumerate(doc.blocks):
         if block.kind == "table":
+            continue
+        if block.kind == "heading":
+            out.append(Line(block.start, block.end, block.text, block.kind, block.level, index))
             continue
         offset = block.start
         for piece in block.text.split("\n"):

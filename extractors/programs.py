@@ -131,6 +131,7 @@ def _looks_like_name(name: str) -> bool:
         and not _HIRAGANA.search(bare)
         and not vocab.SECTION_WORDS.search(bare)
         and not re.search(r"\d{1,2}月|\d{1,2}日|@|https?", name)
+        and not vocab.ORGANISATION_TAIL.search(bare)
     )
 
 
@@ -180,7 +181,7 @@ def analyse_name(text: str) -> NameInfo | None:
     name = clean_name(text)
     head = vocab.PROGRAM_HEADS.search(name.rstrip("」』"))
     strong = bool(category) or bool(head and len(name.rstrip("」』")) - len(head.group(0)) >= 2)
-    exact = not category and not round_ and not umbrella and clean_name(original) == name
+    exact = not category and not round_ and not umbrella and re.sub(r"\s+", "", original) == name
     return NameInfo(name, category=category, round=round_, umbrella=umbrella, fiscal_year=year, strong=strong,
                     exact=exact)
 
@@ -285,9 +286,10 @@ class _Found:
 
 
 def _title_area(doc: Document, nodes: list[Node]) -> int:
-    """End of the lead area: the text before the first numbered section (at most ~15 lines)."""
-    first = next((n.start for n in nodes if n.family in (NUMBER, HEADING, LABEL, SQUARE) and not (
-        n.family == HEADING and (n.level or 9) <= 1)), len(doc.text))
+    """End of the lead area: the text before the first numbered or labelled section (at
+    most ~15 lines); unnumbered headings there are title lines."""
+    first = next((n.start for n in nodes if n.family in (NUMBER, LABEL, SQUARE) or (
+        n.family == HEADING and n.label)), len(doc.text))
     line_ends = [m.start() for m in re.finditer("\n", doc.text)]
     cap = line_ends[14] if len(line_ends) > 14 else len(doc.text)
     return min(first, cap, 3000)
@@ -369,8 +371,10 @@ def _roots(doc: Document, nodes: list[Node], b: _Builder, lead_end: int, doc_yea
     first_lines = [ln for ln in _first_lines(doc, lead_end)][:3]
     joined, offsets = "", []
     for ln in first_lines:
-        joined += ln.text
-        offsets += list(range(ln.start, ln.end))
+        for i, ch in enumerate(ln.text):
+            if ch != "\n":  # a title wrapped over lines reads as one
+                joined += ch
+                offsets.append(ln.start + i)
     relations = []
     for m in vocab.PAREN_RELATION.finditer(joined):
         relations.append((m.group("parent"), m.group("child"), offsets[m.start()], offsets[m.end() - 1] + 1))
@@ -406,7 +410,7 @@ def _roots(doc: Document, nodes: list[Node], b: _Builder, lead_end: int, doc_yea
 def _first_lines(doc: Document, lead_end: int):
     """The first lines of the lead area that read like title lines (short, no 。)."""
     for ln in lines(doc):
-        if ln.start >= lead_end or "。" in ln.text or len(ln.text) > 50:
+        if ln.start >= lead_end or "。" in ln.text or len(ln.text) > (80 if ln.block_kind == HEADING else 50):
             return
         yield ln
 
@@ -460,7 +464,7 @@ def _sections(doc: Document, nodes: list[Node], b: _Builder, doc_root: _Found | 
             continue
         siblings = node.parent.children if node.parent else [n for n in nodes if n.parent is None]
         if any(id(s) in accepted and infos[id(s)].name and not infos[id(s)].category
-               and s.style == node.style for s in siblings if s is not node):
+               and s.style == node.style and s.level == node.level for s in siblings if s is not node):
             accepted.add(id(node))
     consumed: set[int] = set()
     for node in nodes:
@@ -591,13 +595,21 @@ def _budgets(doc: Document, nodes: list[Node], b: _Builder) -> dict[int, dict]:
             label_of[node.start] = node.label
             for start, _ in node.body:
                 label_of[start] = node.label
+    found: list[tuple[int, str, str | None]] = [(ln.start, ln.text, label_of.get(ln.start)) for ln in lines(doc)]
+    for block in doc.blocks:  # label | value tables: '・全体予算 | 5億円程度'
+        for row in block.rows or []:
+            if len(row) >= 2:
+                offset = row[1].start
+                for text in row[1].text.split("\n"):
+                    found.append((offset, text, row[0].text.lstrip("・- ")))
+                    offset += len(text) + 1
     out: dict[int, dict] = {}
-    for ln in lines(doc):
-        marker = parse_marker(ln.text)
+    for start, text, label in sorted(found):
+        marker = parse_marker(text)
         if marker and marker.family == NOTE:
             continue
-        for figure in figures(ln.text, label=label_of.get(ln.start)):
-            owner = b.innermost(ln.start + figure.start, ln.start + figure.end)
+        for figure in figures(text, label=label):
+            owner = b.innermost(start + figure.start, start + figure.end)
             if owner is None:
                 continue
             slot = out.setdefault(id(owner), {})

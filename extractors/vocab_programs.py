@@ -37,6 +37,9 @@ SECTION_WORDS = re.compile(
     r"|メニュー|予算|費用|について|お知らせ|ページ|FAQ|Q&A|よくある|公表|報告)"
 )
 
+# Names of offices, not programmes: 地方創生推進室 (office), 地域通信振興課 (division) …
+ORGANISATION_TAIL = re.compile(r"(室|課|局|部|庁|省|府|本部|事務局|センター|株式会社|合同会社|研究所)$")
+
 # Trailing words a heading adds to a programme's name: 'X事業の概要' names X事業.
 NAME_SUFFIXES = re.compile(
     r"(?:の|に係る|に関する|における)?(?:概要|について|応募要件|公募要領|募集要領|実施要領|要綱|公募|募集|詳細)$"
@@ -69,7 +72,7 @@ KEY_SUFFIXES = ("派遣事業", "派遣制度", "事業")
 
 # Relations the text states between an umbrella programme X and a part Y.
 # 「X」のうち「Y」 (Y among X), 「X」の一環として…「Y」 (Y as part of X).
-QUOTED = r"[「『](?P<{name}>[^「」『』\n]{{2,60}})[」』]"
+QUOTED = r"[「『](?P<{name}>[^「」『』]{{2,60}})[」』]"
 RELATION_PATTERNS = (
     re.compile(QUOTED.format(name="parent") + r"\s*(?:の|における)?\s*うち\s*" + QUOTED.format(name="child")),
     re.compile(QUOTED.format(name="parent") + r"\s*の一環として[^。]{0,120}?" + QUOTED.format(name="child")),
