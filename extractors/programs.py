@@ -180,7 +180,7 @@ def analyse_name(text: str) -> NameInfo | None:
         umbrella, text = split.group("u"), split.group("part")
     name = clean_name(text)
     head = vocab.PROGRAM_HEADS.search(name.rstrip("」』"))
-    strong = bool(category) or bool(head and len(name.rstrip("」』")) - len(head.group(0)) >= 2)
+    strong = bool(category) or bool(umbrella) or bool(head and len(name.rstrip("」』")) - len(head.group(0)) >= 2)
     exact = not category and not round_ and not umbrella and re.sub(r"\s+", "", original) == name
     return NameInfo(name, category=category, round=round_, umbrella=umbrella, fiscal_year=year, strong=strong,
                     exact=exact)
