@@ -182,9 +182,9 @@ class _Collector:
         label = _display_label(self.doc, node)
         group = " ".join(x for x in (category, label) if x and not (category and x != category and category in x))
         items = [c for c in node.children if c.family != NOTE]
-        if not items:
-            self.leaf(node, kind, group)
-            return
+        sub_sections = all(c.family in (LABEL, HEADING, PLAIN) for c in items)
+        if not items or (sub_sections and (node.body or (node.family == LABEL and node.title))):
+            self.leaf(node, kind, group)  # its own value, then any labelled sub-sections
         position = 0
         for child in items:
             self.visited.add(id(child))
