@@ -163,16 +163,6 @@ def process_captures(captures: Iterable[Capture], old: sqlite_utils.Database | N
 # ------------------------------------------------------------------ linking
 
 
-def _innermost_program(doc_programs: list[Program], offset: int) -> Program | None:
-    """The program with the smallest span that contains `offset`."""
-    best = None
-    for prog in doc_programs:
-        start, end = prog.span
-        if start <= offset < end and (best is None or end - start < best.span[1] - best.span[0]):
-            best = prog
-    return best
-
-
 def _evidence_columns(ev: Evidence) -> dict:
     return {"quote": ev.quote, "page": ev.page, "char_start": ev.char_start, "char_end": ev.char_end}
 
@@ -255,7 +245,7 @@ def write_database(db: sqlite_utils.Database, processed: list[_Processed], versi
                  **_evidence_columns(prog.evidence)}, ignore=True)
         for table in FACT_TABLES:
             for fact in item.facts.get(table, []):
-                prog = _innermost_program(doc_programs, fact.evidence.char_start)
+                prog = programs.program_at(doc_programs, fact.evidence.char_start)
                 row = _fact_row(table, fact, document_id, program_ids[prog.key] if prog else None)
                 if table in _DEDUPE_KEYS:
                     key = tuple(row[k] for k in _DEDUPE_KEYS[table])
@@ -292,7 +282,8 @@ def _fill_missing(db: sqlite_utils.Database, program_id: int, prog: Program) -> 
 
 
 def _set_call_periods(db: sqlite_utils.Database, today: dt.date) -> None:
-    """Each programme's latest application period and its status at build time."""
+    """Each programme's latest application period, its status at build time, and its
+    fiscal year from that period where no document named one."""
     rows = db.query("""
         select program_id, starts_at, ends_at from deadlines
         where kind = 'application_period' and program_id is not null
@@ -300,11 +291,19 @@ def _set_call_periods(db: sqlite_utils.Database, today: dt.date) -> None:
     latest: dict[int, tuple] = {}
     for r in rows:
         latest[r["program_id"]] = (r["starts_at"], r["ends_at"])
-    for program_id in [r["id"] for r in db.query("select id from programs")]:
-        starts_at, ends_at = latest.get(program_id, (None, None))
-        db["programs"].update(program_id, {
-            "application_starts_at": starts_at, "application_ends_at": ends_at,
-            "status": _call_status(starts_at, ends_at, today)})
+    for row in list(db.query("select id, fiscal_year from programs")):
+        starts_at, ends_at = latest.get(row["id"], (None, None))
+        updates = {"application_starts_at": starts_at, "application_ends_at": ends_at,
+                   "status": _call_status(starts_at, ends_at, today)}
+        if row["fiscal_year"] is None and (ends_at or starts_at):
+            updates["fiscal_year"] = _fiscal_year(ends_at or starts_at)
+        db["programs"].update(row["id"], updates)
+
+
+def _fiscal_year(iso: str) -> int:
+    """Japanese fiscal year (年度, April to March) of an ISO date: 2025-03-06 is FY2024."""
+    year, month = int(iso[:4]), int(iso[5:7]) if len(iso) >= 7 else 4
+    return year if month >= 4 else year - 1
 
 
 # ------------------------------------------------------------------ checks and swap

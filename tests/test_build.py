@@ -32,15 +32,10 @@ def _capture(url: str, body: bytes) -> Capture:
                    warc_file="test.warc.gz", reconstructed=False)
 
 
-def test_innermost_program_wins():
-    doc = document_from_text(PAGE)
-    outer = Program("outer", "事業", None, None, None, doc.evidence(0, 2), (0, len(doc.text)))
-    inner_start = doc.text.index("(2)")
-    inner = Program("inner", "補助事業", "outer", None, None, doc.evidence(inner_start, inner_start + 3),
-                    (inner_start, len(doc.text)))
-    assert build_module._innermost_program([outer, inner], inner_start + 10) is inner
-    assert build_module._innermost_program([outer, inner], 5) is outer
-    assert build_module._innermost_program([inner], 5) is None
+@pytest.mark.parametrize(("iso", "fiscal_year"), [
+    ("2025-03-06T12:00+09:00", 2024), ("2025-04-01", 2025), ("2026-03", 2025), ("2025-12-26", 2025)])
+def test_fiscal_year_of_a_date(iso, fiscal_year):
+    assert build_module._fiscal_year(iso) == fiscal_year
 
 
 @pytest.mark.parametrize(("starts", "ends", "status"), [
