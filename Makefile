@@ -33,9 +33,10 @@ $(STAMPS)/venv: requirements.lock pyproject.toml
 
 setup: $(STAMPS)/venv
 
-# Debian packages for the browser test (chromium) and Japanese rendering in screenshots.
+# Debian packages for the browser test: chromium, libatomic1 (Playwright's bundled node needs it),
+# and fonts-noto-cjk for Japanese in screenshots.
 $(STAMPS)/debian-test:
-	scripts/install-debian-packages.sh chromium fonts-noto-cjk
+	scripts/install-debian-packages.sh chromium fonts-noto-cjk libatomic1
 	@mkdir -p $(STAMPS) && touch $@
 
 $(STAMPS)/debian-corpus:
