@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 
 from extractors.emails import EmailMatch, find_emails
 from extractors.model import Contact, Document
-from extractors.phones import PhoneMatch, find_phones
+from extractors.phones import PhoneMatch, find_phones_in
 from extractors.sudachi import tokens
 from extractors.vocab_contacts import (
     ADDRESS_LABEL_RE,
@@ -62,7 +62,7 @@ from extractors.vocab_contacts import (
     URL_RE,
 )
 
-VERSION = "1"
+VERSION = "2"
 
 MAX_BLOCK_LINES = 25  # a contact block is never longer than this
 MAX_ORG_LINES = 6  # organisation lines a heading may be followed by before any field
@@ -154,7 +154,7 @@ def _is_field(text: str) -> bool:
     )
 
 
-def _classify(line: _Line, is_doc_heading: bool, has_anchor: bool) -> None:
+def _classify(line: _Line, is_doc_heading: bool, has_anchor: bool, has_fax: bool = False) -> None:
     text = line.text
     found = heading_role(text)
     if found:
@@ -164,7 +164,7 @@ def _classify(line: _Line, is_doc_heading: bool, has_anchor: bool) -> None:
     if has_anchor:
         line.kind = "anchor"
         return
-    if _is_field(text):
+    if has_fax or _is_field(text):
         line.kind = "field"
         return
     numbered = bool(NUMBERING_RE.match(text.lstrip(BULLETS + " ")))
@@ -185,20 +185,26 @@ def _classify(line: _Line, is_doc_heading: bool, has_anchor: bool) -> None:
     )
 
 
-def _lines(doc: Document, anchor_offsets: list[int]) -> list[_Line]:
+def _lines(doc: Document, anchor_offsets: list[int], fax_offsets: list[int] | None = None) -> list[_Line]:
+    """Classified non-empty lines; a line holding an address or phone is an anchor, one
+    holding only a FAX number a field (it stays inside its block)."""
     heading_spans = [(b.start, b.end) for b in doc.blocks if b.kind == "heading"]
     out: list[_Line] = []
     offset = 0
     anchors = sorted(anchor_offsets)
-    k = 0
+    faxes = sorted(fax_offsets or [])
+    k = f = 0
     for text in doc.text.split("\n"):
         line = _Line(offset, offset + len(text), text)
         while k < len(anchors) and anchors[k] < line.start:
             k += 1
+        while f < len(faxes) and faxes[f] < line.start:
+            f += 1
         has_anchor = k < len(anchors) and anchors[k] <= line.end
+        has_fax = f < len(faxes) and faxes[f] <= line.end
         is_heading = any(a <= line.start < b for a, b in heading_spans)
         if text.strip():
-            _classify(line, is_heading, has_anchor)
+            _classify(line, is_heading, has_anchor, has_fax)
             out.append(line)
         offset = line.end + 1
     return out
@@ -584,8 +590,10 @@ def _rows(block: _Block, doc: Document, lines: list[_Line]) -> list[Contact]:
 def extract(doc: Document) -> list[Contact]:
     """Every contact point of the document, each with its block as evidence."""
     emails = find_emails(doc.text)
-    phones = [p for p in find_phones(doc.text) if p.kind == "phone"]
-    lines = _lines(doc, [e.start for e in emails] + [p.start for p in phones])
+    numbers = find_phones_in(doc)
+    phones = [p for p in numbers if p.kind == "phone"]
+    faxes = [p.start for p in numbers if p.kind == "fax"]
+    lines = _lines(doc, [e.start for e in emails] + [p.start for p in phones], faxes)
     blocks = _segment(lines)
     for block in blocks:
         start, end = lines[block.first].start, lines[block.last].end

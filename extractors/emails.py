@@ -6,6 +6,11 @@ The token written for '@' is also learnt from the page's own caution sentence
 become an address because no local part and domain surround its 「@」 / 「_atmark_」.
 Results are real addresses: '@' restored, lower-cased, validated; text inside URLs and
 example/place-holder addresses are dropped.
+
+An address a PDF wrapped over two lines (ml.soumu.|go.jp, japan-research-|souken.co.jp,
+ml.sou mu.go.jp: pdf_blocks joins wrapped Latin lines with a space) is read whole: a line
+break or space between address characters is dropped when the joined address ends in a
+known top-level domain and the part before the break was no complete address.
 """
 from __future__ import annotations
 
@@ -15,10 +20,12 @@ from functools import lru_cache
 
 from extractors.vocab_contacts import (
     AT_TOKENS,
+    KNOWN_TLDS,
     LEARN_AT_RES,
     PLACEHOLDER_LOCAL_RE,
     RESERVED_DOMAIN_RE,
     URL_RE,
+    WRAP_JOINERS,
 )
 
 _LOCAL = r"[A-Za-z0-9._%+\-]+"
@@ -78,21 +85,67 @@ def _url_spans(text: str) -> list[tuple[int, int]]:
     return [m.span() for m in URL_RE.finditer(text)]
 
 
+def _tld(address: str) -> str:
+    return address.rsplit(".", 1)[-1]
+
+
+def _address_at(pattern: re.Pattern[str], text: str, junction: int) -> str | None:
+    """The valid address of `text` whose written form covers position `junction`."""
+    for m in pattern.finditer(text):
+        if m.start() < junction <= m.end():
+            address = f"{m.group('local').strip('.').lower()}@{m.group('domain').lower()}"
+            return address if is_valid_address(address) else None
+    return None
+
+
+def _joins(pattern: re.Pattern[str], left: str, right: str) -> bool:
+    """Is the break between these two runs of ASCII a cut inside one address?"""
+    joined_address = _address_at(pattern, left + right, len(left))
+    if joined_address is None or _tld(joined_address) not in KNOWN_TLDS:
+        return False
+    if left.endswith(".") or right.startswith("."):
+        return True
+    before = _address_at(pattern, left, len(left))
+    if before is not None:  # a complete address already ends at the break
+        return _tld(before) not in KNOWN_TLDS
+    local_end = pattern.search(left + right)
+    cut_in_domain = local_end is not None and local_end.end("local") < len(left)
+    return cut_in_domain or left.endswith(tuple(WRAP_JOINERS)) or right.startswith(tuple(WRAP_JOINERS))
+
+
+def _unwrapped(text: str, pattern: re.Pattern[str]) -> tuple[str, list[int]]:
+    """`text` with the breaks inside wrapped addresses removed, and for every character
+    of the result its offset in `text`."""
+    drop: set[int] = set()
+    for m in re.finditer(r"(?<=[!-~])[ \n](?=[!-~])", text):
+        i = m.start()
+        left = re.search(r"[!-~]+$", text[max(0, i - 254) : i])
+        right = re.match(r"[!-~]+", text[i + 1 : i + 255])
+        if left and right and _joins(pattern, left.group(), right.group()):
+            drop.add(i)
+    if not drop:
+        return text, list(range(len(text) + 1))
+    kept = [i for i in range(len(text)) if i not in drop]
+    return "".join(text[i] for i in kept), kept + [len(text)]
+
+
 def find_emails(text: str) -> list[EmailMatch]:
     """Every valid address in `text`, in order, with the offsets of its written form."""
     if "@" not in text and "＠" not in text and not re.search(r"at|アットマーク|あっとまーく", text, re.IGNORECASE):
         return []
     tokens = AT_TOKENS + learnt_tokens(text)
-    urls = _url_spans(text)
+    pattern = _pattern(tokens)
+    joined, origin = _unwrapped(text, pattern)
+    urls = _url_spans(joined)
     out: list[EmailMatch] = []
-    for m in _pattern(tokens).finditer(text):
+    for m in pattern.finditer(joined):
         start, end = m.span()
-        if any(a <= start < b and not text[a:b].lower().startswith("mailto:") for a, b in urls):
+        if any(a <= start < b and not joined[a:b].lower().startswith("mailto:") for a, b in urls):
             continue
         local = m.group("local").strip(".").lower()
         domain = m.group("domain").lower()
         address = f"{local}@{domain}"
         if is_valid_address(address):
             start += len(m.group("local")) - len(m.group("local").lstrip("."))
-            out.append(EmailMatch(address, start, end))
+            out.append(EmailMatch(address, origin[start], origin[end - 1] + 1))
     return out

@@ -91,15 +91,34 @@ PHONE_PREFIX_NOTE_RE = re.compile(r"(担当者直通|[^\s:()]{0,8}代表|直通)
 # --- e-mail obfuscations ------------------------------------------------------------
 # What pages write instead of '@' (matched case-insensitively, optional spaces around).
 AT_TOKENS: tuple[str, ...] = (
-    "_atmark_", "_at_mark_", "(atmark)", "[atmark]", "<atmark>", "{atmark}",
-    "(at)", "[at]", "<at>", "{at}", "(アットマーク)", "[アットマーク]", "アットマーク",
-    "あっとまーく", "(@)", "[@]", "＠", "@",
+    "_atmark_", "_at_mark_", "(atmark)", "[atmark]", "<atmark>", "{atmark}", "【atmark】",
+    "(at)", "[at]", "<at>", "{at}", "【at】", "《at》", "〔at〕", "_at_",
+    "(アットマーク)", "[アットマーク]", "【アットマーク】", "アットマーク",
+    "あっとまーく", "(@)", "[@]", "【@】", "＠", "@",
 )
 # 「@」を「X」と表示 (we write X for @) — and the slip 「X」を「@」と表示; X is learnt.
+# Between the two sides pages write 半角の (half-width) and the like; unbracketed
+# declarations (★を@に変えて) are learnt only for a run of symbols.
+_AT_FILLER = r"\s*(?:を|は)\s*(?:半角|全角)?(?:の)?\s*"
+_AT_SIDE = r"@\s*(?:マーク)?"
+_TOKEN_IN_BRACKETS = r"[「『\"“'(\[]\s*([^「」『』\"“”'\s@]{1,12}?)\s*[」』\"”')\]]"
+_AT_IN_BRACKETS = rf"[「『\"“'(\[]\s*{_AT_SIDE}\s*[」』\"”')\]]"
+_SYMBOLS = r"[^\w\s「」『』\"“”'()\[\]、。,.:;@]"
 LEARN_AT_RES: tuple[re.Pattern[str], ...] = (
-    re.compile(r"[「『\"“'(\[]\s*@\s*(?:マーク)?\s*[」』\"”')\]]\s*(?:を|は)\s*[「『\"“'(\[]\s*([^「」『』\"“”'\s@]{1,12}?)\s*[」』\"”')\]]"),
-    re.compile(r"[「『\"“'(\[]\s*([^「」『』\"“”'\s@]{1,12}?)\s*[」』\"”')\]]\s*(?:を|は)\s*[「『\"“'(\[]\s*@\s*(?:マーク)?\s*[」』\"”')\]]"),
+    re.compile(rf"{_AT_IN_BRACKETS}{_AT_FILLER}{_TOKEN_IN_BRACKETS}"),
+    re.compile(rf"{_TOKEN_IN_BRACKETS}{_AT_FILLER}{_AT_IN_BRACKETS}"),
+    re.compile(rf"(?<![\w@])({_SYMBOLS}{{1,3}}){_AT_FILLER}{_AT_SIDE}\s*(?:に|へ)"),
+    re.compile(rf"(?<![\w])@\s*(?:マーク)?{_AT_FILLER}({_SYMBOLS}{{1,3}})\s*(?:に|で|と)"),
 )
+# Top-level domains contact addresses end with: a wrapped address (ml.sou|mu.go.jp) is
+# joined back only when the join ends in one of these and the part before the break did not.
+KNOWN_TLDS: frozenset[str] = frozenset({
+    "jp", "com", "net", "org", "info", "biz", "edu", "gov", "int", "io", "co", "me", "us", "uk",
+    "asia", "tokyo", "osaka", "nagoya", "kyoto", "yokohama", "okinawa", "jobs", "tech", "dev", "app",
+    "cloud", "ai", "world", "global", "group", "company", "inc", "ltd",
+})
+# Characters a line may end with (or the next begin with) where an address was cut.
+WRAP_JOINERS = "-_.@"
 # Domains reserved for examples, and place-holder local parts: never a real contact.
 RESERVED_DOMAIN_RE = re.compile(r"(?:^|\.)(?:example\.(?:com|net|org|jp|co\.jp|go\.jp)|example|test|invalid|localhost)$")
 PLACEHOLDER_LOCAL_RE = re.compile(r"^(?:x+|xxx.*|a+|hoge|foo|sample|dummy|\*+)$", re.IGNORECASE)

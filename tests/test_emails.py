@@ -120,3 +120,56 @@ def test_arbitrary_text_never_crashes_and_results_are_valid(text: str) -> None:
 @given(st.text(max_size=200))
 def test_any_unicode_never_crashes(text: str) -> None:
     find_emails(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("E-mail:chiikidx-r8@ml.soumu.\ngo.jp", "chiikidx-r8@ml.soumu.go.jp"),  # cut after a dot
+        ("E-mail:dx-jimukyoku@japan-research-\nsouken.co.jp", "dx-jimukyoku@japan-research-souken.co.jp"),
+        ("E-mail:dx-keizai_atmark_ml.sou\nmu.go.jp", "dx-keizai@ml.soumu.go.jp"),  # cut inside a label
+        ("E-mail:digital-kiban-shien@ml.sou mu.go.jp", "digital-kiban-shien@ml.soumu.go.jp"),  # PDF wrap as a space
+        ("E-mail:chiiki-dx-\nsuishin@soumu.go.jp", "chiiki-dx-suishin@soumu.go.jp"),  # cut in the local part
+        ("E-mail:chiiki-dx\n@soumu.go.jp", "chiiki-dx@soumu.go.jp"),
+    ],
+)
+def test_an_address_wrapped_over_a_line_is_read_whole(text: str, expected: str) -> None:
+    found = find_emails(normalize(text))
+    assert [m.address for m in found] == [expected]
+    assert "\n" in text[found[0].start : found[0].end] or " " in text[found[0].start : found[0].end]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("E-mail:dx@soumu.go.jp\njp-info@soumu.go.jp", ["dx@soumu.go.jp", "jp-info@soumu.go.jp"]),
+        ("E-mail\ndx@soumu.go.jp", ["dx@soumu.go.jp"]),  # the label is no part of the address
+        ("mail dx@soumu.go.jp", ["dx@soumu.go.jp"]),
+        ("dx@soumu.go.jp.\nNext", ["dx@soumu.go.jp"]),  # a full stop, then another line
+        ("dx@soumu.go.jp com", ["dx@soumu.go.jp"]),
+    ],
+)
+def test_complete_addresses_are_not_joined_to_the_next_word(text: str, expected: list[str]) -> None:
+    assert addresses(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("caution", "token"),
+    [
+        ("※メールアドレスの「●」は半角の「@」に置き換えて送信してください。", "●"),
+        ("★を@に変えて送信してください。", "★"),
+        ("迷惑メール対策のため、@を◆に置き換えて表示しています。", "◆"),
+        ("「@」を全角の「＃」で表示しています。", "#"),
+    ],
+)
+def test_declared_tokens_with_fillers_or_without_brackets(caution: str, token: str) -> None:
+    assert learnt_tokens(normalize(caution)) == (token,)
+
+
+@pytest.mark.parametrize(
+    "written",
+    ["koubo-r8_at_ml.soumu.go.jp", "koubo-r8【at】ml.soumu.go.jp", "koubo-r8＜at＞ml.soumu.go.jp",
+     "koubo-r8【アットマーク】ml.soumu.go.jp", "koubo-r8 ＠ ml.soumu.go.jp"],
+)
+def test_more_written_forms_of_at(written: str) -> None:
+    assert addresses(f"E-mail：{written}") == ["koubo-r8@ml.soumu.go.jp"]

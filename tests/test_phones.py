@@ -6,8 +6,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from extractors.model import RawBlock, build_document
 from extractors.normalize import normalize
-from extractors.phones import find_phones, national_form
+from extractors.phones import find_phones, find_phones_in, label_kind, national_form
 
 
 def phones(text: str) -> list[tuple[str, str, str | None]]:
@@ -101,3 +102,31 @@ def test_arbitrary_text_never_crashes(text: str) -> None:
         assert 0 <= p.start < p.end <= len(text)
         assert set(p.number) <= set("0123456789-")
         assert p.kind in ("phone", "fax")
+
+
+def test_a_label_alone_on_the_line_above_decides_the_kind() -> None:
+    assert phones("FAX番号\n03-5253-5760") == [("03-5253-5760", "fax", None)]
+    assert phones("電話番号\n03-5253-5757") == [("03-5253-5757", "phone", None)]
+    assert phones("TEL/FAX:\n0268-22-1111")[0][1] == "phone"
+    # a label on the number's own line wins over the caption above
+    assert phones("FAX番号\n電話:03-5253-5757")[0][1] == "phone"
+
+
+@pytest.mark.parametrize(
+    ("label", "kind"),
+    [("FAX番号", "fax"), ("■ FAX:", "fax"), ("Fax.", "fax"), ("電話番号", "phone"), ("TEL", "phone"),
+     ("TEL/FAX", "phone"), ("電話・FAX番号", "phone"), ("担当", None), ("FAX:03-5253-5760", None)],
+)
+def test_label_kind(label: str, kind: str | None) -> None:
+    assert label_kind(normalize(label)) == kind
+
+
+def test_table_column_header_decides_the_kind() -> None:
+    doc = build_document("https://www.soumu.go.jp/x.pdf", "pdf", [RawBlock("table", rows=[
+        ["担当", "電話", "FAX"],
+        ["地域政策課", "03-5253-5523", "03-5253-5530"],
+        ["地域自立応援課", "03-5253-5394", "電話:03-5253-5395"],  # the cell's own label wins
+    ])])
+    assert [(p.number, p.kind) for p in find_phones_in(doc)] == [
+        ("03-5253-5523", "phone"), ("03-5253-5530", "fax"), ("03-5253-5394", "phone"), ("03-5253-5395", "phone"),
+    ]
