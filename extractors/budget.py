@@ -27,11 +27,13 @@ _AMOUNT_RE = re.compile(
 _CAP_WORDS = re.compile(r"(上限|限度|最大|事業規模|補助(?:上限)?額|1件あたり|1団体あたり|当たり|あたり)")
 _BUDGET_WORDS = re.compile(r"(全体予算|予算額|予算規模|予算|総額|総事業費)")
 
-_RATE_RE = re.compile(
-    r"(?P<label>補助率|国費率|負担割合|補助割合)\s*(?:は|:|:)?\s*"
+_RATE_LABEL = re.compile(r"補助率|国費率|負担割合|補助割合")
+_RATE_VALUE = (
     r"(?P<rate>\d{1,2}\s*/\s*\d{1,2}|\d{1,2}\s*分の\s*\d{1,2}|[一二三四五六七八九十]分の[一二三四五六七八九十]|定額|\d{1,3}(?:\.\d+)?\s*%)"
     r"(?P<post>以内|以下|相当)?"
 )
+_RATE_RE = re.compile(rf"(?P<label>{_RATE_LABEL.pattern})\s*(?:は|:|:)?\s*{_RATE_VALUE}")
+_BARE_RATE_RE = re.compile(rf"\s*{_RATE_VALUE}")
 
 
 def parse_number(text: str) -> float | None:
@@ -132,15 +134,24 @@ def normalize_rate(raw: str) -> str:
     return raw
 
 
-def subsidy_rates(text: str) -> list[Rate]:
-    """Every labelled subsidy rate (補助率 1/2 …) in `text`."""
+def subsidy_rates(text: str, label: str | None = None) -> list[Rate]:
+    """Every labelled subsidy rate (補助率 1/2 …) in `text`; under a rate label the
+    caller knows ('【補助率】' above '定額(上限5,000万円)'), also a bare rate that opens
+    the text."""
     out = []
     for m in _RATE_RE.finditer(text):
-        rate = normalize_rate(m.group("rate"))
-        if m.group("post") in ("以内", "以下"):
-            rate += "以内"
-        out.append(Rate(rate, m.group("label"), m.start(), m.end(), m.group(0)))
+        out.append(Rate(_rate_value(m), m.group("label"), m.start(), m.end(), m.group(0)))
+    if not out and label and _RATE_LABEL.search(label):
+        m = _BARE_RATE_RE.match(text)
+        if m:
+            out.append(Rate(_rate_value(m), _RATE_LABEL.search(label).group(0), m.start("rate"), m.end(),
+                            text[m.start("rate"):m.end()]))
     return out
+
+
+def _rate_value(m: re.Match[str]) -> str:
+    rate = normalize_rate(m.group("rate"))
+    return rate + "以内" if m.group("post") in ("以内", "以下") else rate
 
 
 @dataclass(frozen=True)
@@ -179,5 +190,5 @@ def figures(text: str, label: str | None = None) -> list[Figure]:
         Figure(classify_amount(text, a, label), a.yen, None, a.approximate, a.start, a.end, a.text)
         for a in amounts(text)
     ]
-    out += [Figure("rate", None, r.rate, False, r.start, r.end, r.text) for r in subsidy_rates(text)]
+    out += [Figure("rate", None, r.rate, False, r.start, r.end, r.text) for r in subsidy_rates(text, label)]
     return sorted(out, key=lambda f: f.start)

@@ -2,7 +2,8 @@
 and the outline (section tree) they imply.
 
 Pages and PDFs number their sections in many written forms: 1. / 1 / (1) / (1)2. /
-① / 一、 / ア / (ア) / A. / 第1 / 【条件1】 / <支援対象> / ■ / ・ / ◇ / ※1 / 注).
+1-1 / ① / 一、 / ア / (ア) / A. / Ⅰ (NFKC: I) / 第1 / 第1章 / 【条件1】 / 〔問合せ先〕 /
+<支援対象> / ■ / ◆ 見出し / ・ / ◇ / ※1 / 注).
 `parse_marker` recognises the marker at the start of one normalised line;
 `outline` turns a `Document` into a tree of `Node`s: each numbered or labelled line
 (or HTML heading block) opens a section that runs until the next node at the same or
@@ -21,15 +22,16 @@ from dataclasses import dataclass, field
 from extractors.model import Document
 
 # Marker families: how a style takes part in the outline.
-NUMBER = "number"  # (1) 1. 1 ① 一 ア A 第1
-LABEL = "label"  # 【…】 <…> and bare label lines (対象, 実施主体 …), 'label:' lines
-SQUARE = "square"  # ■ □ lines
+NUMBER = "number"  # (1) 1. 1 1-1 ① 一 ア A Ⅰ 第1
+LABEL = "label"  # 【…】 〔…〕 <…> and bare label lines (対象, 実施主体 …), 'label:' lines
+SQUARE = "square"  # ■ □ lines, and ◆ on a short line
 BULLET = "bullet"  # ・ - ◇ ○ ● ▶ …
 NOTE = "note"  # ※ ※1 注) (注)
 INLINE = "inline"  # style of 'label: value' lines: they hold bullets, not sections
 
 _CIRCLED = {chr(0x2460 + i): i + 1 for i in range(20)} | {chr(0x3251 + i): 21 + i for i in range(15)}
 _KANJI_DIGITS = {"〇": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_ROMAN = {r: i + 1 for i, r in enumerate(("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X"))}
 _IROHA = "アイウエオカキクケコサシスセソタチツテトナニヌネノハヒフヘホマミムメモヤユヨラリルレロワ"
 
 
@@ -68,7 +70,7 @@ class Marker:
     ordinal: int | None
     label: str
     rest: int
-    sub: int | None = None  # the 2 of '(1)2.': a numbered item within (1)
+    sub: int | None = None  # the 2 of '(1)2.' or of '1-2': a numbered item within 1
 
 
 # (style, family, pattern) tried in order; group 'n' is the number, 'label' a label.
@@ -77,7 +79,7 @@ _NUM = r"(?P<n>\d{1,2})"
 MARKER_PATTERNS: list[tuple[str, str, re.Pattern[str]]] = [
     ("paren_num", NUMBER, re.compile(rf"^\({_NUM}\)\s*(?:(?P<sub>\d{{1,2}})\.(?!\d)\s*)?")),  # (1) and (1)2.
     ("num_paren", NUMBER, re.compile(rf"^{_NUM}\)\s*")),  # 1)
-    ("num_hyphen", NUMBER, re.compile(r"^(?P<n>\d{1,2})-\d{1,2}(?:\.(?!\d))?\s+")),  # 1-1 見出し
+    ("num_hyphen", NUMBER, re.compile(r"^(?P<n>\d{1,2})-(?P<sub>\d{1,2})(?:\.(?!\d))?\s+")),  # 1-1 見出し
     ("num_dot", NUMBER, re.compile(rf"^{_NUM}\.(?!\d)\s*")),  # 1. / 1.見出し
     ("dai", NUMBER, re.compile(r"^第(?P<n>\d{1,2}|[一二三四五六七八九十]+)(?:章|節|条)?(?:\s+|[.、](?=\S))")),
     ("circled", NUMBER, re.compile(r"^(?P<c>[\u2460-\u2473\u3251-\u325f])\s*")),
@@ -85,9 +87,12 @@ MARKER_PATTERNS: list[tuple[str, str, re.Pattern[str]]] = [
     ("kanji", NUMBER, re.compile(r"^(?P<k>[一二三四五六七八九十]{1,3})(?:、|\.|\s+)(?=\S)")),
     ("paren_kana", NUMBER, re.compile(rf"^\((?P<a>[{_IROHA}])\)\s*")),
     ("kana", NUMBER, re.compile(rf"^(?P<a>[{_IROHA}])(?:\.|\)|\s+)(?=\S)")),
+    ("roman", NUMBER, re.compile(r"^(?P<r>I{1,3}|IV|VI{0,3}|IX|X)(?:\.\s*|\s+(?=[^\x00-\x7f]))")),  # Ⅰ Ⅱ (NFKC: I II)
     ("paren_alpha", NUMBER, re.compile(r"^\((?P<a>[A-Za-z])\)\s*")),
     ("alpha", NUMBER, re.compile(r"^(?P<a>[A-Z])(?:\.\s*|\)\s*|\s+(?=[^\x00-\x7f]))")),
     ("bracket", LABEL, re.compile(r"^【(?P<label>[^】]{1,30})】\s*")),
+    ("tortoise", LABEL, re.compile(r"^〔(?P<label>[^〕]{1,30})〕\s*")),  # 〔問合せ先〕
+    ("diamond", SQUARE, re.compile(r"^◆\s*(?=[^。]{1,30}$)")),  # ◆ on a short line heads a section
     ("angle", LABEL, re.compile(r"^[<〈《≪](?P<label>[^>〉》≫]{1,30})[>〉》≫]\s*")),
     ("square", SQUARE, re.compile(r"^[■□]\s*")),
     ("note", NOTE, re.compile(r"^(?:※\s*(?P<n>\d{1,2})?|\(注(?P<n2>\d{0,2})\)|注(?P<n3>\d{0,2})[)):])\s*")),
@@ -110,6 +115,8 @@ def parse_marker(line: str) -> Marker | None:
             ordinal = int(number) if number.isdigit() else kanji_number(number)
         elif groups.get("c"):
             ordinal = _CIRCLED[groups["c"]]
+        elif groups.get("r"):
+            ordinal = _ROMAN[groups["r"]]
         elif groups.get("k"):
             ordinal = kanji_number(groups["k"])
         elif groups.get("a"):

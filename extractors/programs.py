@@ -47,7 +47,7 @@ from extractors.model import Document, Program
 from extractors.normalize import normalize_line
 from extractors.sudachi import tokens
 
-VERSION = "1"
+VERSION = "2"
 
 PLAIN = "plain"  # family of unmarked short lines that name a programme
 HEADING = "heading"
@@ -121,15 +121,35 @@ def round_of(text: str) -> str | None:
     return "追加" if m.group("extra") else vocab.ROUND_NAMES[m.group("n")]
 
 
+def _has_grammar(text: str) -> bool:
+    """Particles, auxiliaries or verbs in `text` (a phrase or sentence, not a name).
+    Hiragana alone is allowed: 新しい地方経済…交付金, まち・ひと・しごと創生交付金."""
+    if not _HIRAGANA.search(text):
+        return False
+    return any(t.pos[0] in vocab.NON_NAME_POS for t in tokens(text, "C"))
+
+
+def _has_section_word(name: str) -> bool:
+    """A section word (概要, 対象, 窓口 …) that makes `name` a section heading: anywhere
+    in it, except inside a compound that goes on to a programme head ('自治体窓口DX推進
+    事業' is a name; '補助対象事業' and '事業の概要' are not)."""
+    head = vocab.PROGRAM_HEADS.search(name.rstrip("」』"))
+    for m in vocab.SECTION_WORDS.finditer(name):
+        inside = head is not None and head.start() - m.end() >= 2
+        if not inside:
+            return True
+    return False
+
+
 def _looks_like_name(name: str) -> bool:
-    """A noun phrase of reasonable length: no sentence punctuation, no particles
-    (hiragana) outside quotes, no section words (概要, スケジュール …)."""
+    """A noun phrase of reasonable length: no sentence punctuation, no particles or
+    verbs outside quotes, no section words (概要, スケジュール …)."""
     bare = _QUOTED.sub("", name)
     return (
         2 <= len(name) <= 40
         and not re.search(r"[。、,:]", name)
-        and not _HIRAGANA.search(bare)
-        and not vocab.SECTION_WORDS.search(bare)
+        and not _has_grammar(bare)
+        and not _has_section_word(bare)
         and not re.search(r"\d{1,2}月|\d{1,2}日|@|https?", name)
         and not vocab.ORGANISATION_TAIL.search(bare)
     )
@@ -167,6 +187,9 @@ def analyse_name(text: str) -> NameInfo | None:
     if m:
         category = re.sub(r"\s+", "", m.group(1))
         text = text[m.end():].lstrip(": ").strip()
+        bracketed = re.fullmatch(r"\((?P<inner>[^()]+)\)", text)  # 'Aコース(基礎研修コース)'
+        if bracketed:
+            text = bracketed.group("inner").strip()
     if not text:
         return NameInfo("", category=category, round=round_, fiscal_year=year, strong=bool(category)) \
             if (category or round_) else None
@@ -237,14 +260,14 @@ def classify_line(line: Line) -> Node | None:
             made.title = (marker.label + " " + text[marker.rest:]).strip()
         return made
     if marker is None:
-        if len(text) <= 40 and "。" not in text:
+        if len(text) <= 40 and "。" not in text and line.block_kind != "list_item":
             info = analyse_name(text)
             if info and info.strong:
                 return node(PLAIN, PLAIN, None, "", 0)
         found = inline_label(text)
         if found and _label_kind(found[0]):
             return node(LABEL, INLINE, None, found[0], found[1])
-        if _is_label_text(text):
+        if _is_label_text(text) and not vocab.DOCUMENT_TYPES.fullmatch(text):
             return node(LABEL, LABEL, None, text, len(text))
         return None
     if marker.family == NOTE:
@@ -361,9 +384,13 @@ def _roots(doc: Document, nodes: list[Node], b: _Builder, lead_end: int, doc_yea
     relations its lead sentences state."""
     full = (0, b.end)
     candidates: list[tuple[str, tuple[int, int]]] = []
-    for part in re.split(r"\s*[|｜]\s*|\s+[-–—:]\s+|\s*:\s*", doc.title or ""):
+    parts = re.split(r"\s*[|｜]\s*|\s+[-–—:]\s+|\s*:\s*", doc.title or "")
+    # a part that is a name, else a name quoted in a title sentence:
+    # '令和7年度補正予算「X事業」に係る二次公募の開始', '「X事業」の採択団体の決定'
+    quoted = [m.group(0)[1:-1] for part in parts for m in _QUOTED.finditer(part)]
+    for part in parts + quoted:
         info = analyse_name(part)
-        if info and info.strong and info.name and not info.category and not _is_generic(info.name):
+        if _names_root(info):
             where = _find_in_text(doc, info.name) or (0, 0)
             candidates.append((info.name, where))
             break
@@ -382,10 +409,11 @@ def _roots(doc: Document, nodes: list[Node], b: _Builder, lead_end: int, doc_yea
     for pattern in vocab.RELATION_PATTERNS:
         for m in pattern.finditer(lead):
             relations.append((m.group("parent"), m.group("child"), m.start(), m.end()))
+    relations = [r for r in relations if not _is_kind_of_work(r[1])]
     if not candidates and not relations:
         for ln in first_lines[:2]:
             info = analyse_name(ln.text)
-            if info and info.strong and info.name and not info.category and not _is_generic(info.name):
+            if _names_root(info):
                 candidates.append((info.name, (ln.start, ln.end)))
                 break
     if candidates:
@@ -405,6 +433,17 @@ def _roots(doc: Document, nodes: list[Node], b: _Builder, lead_end: int, doc_yea
         if b.by_key(key) is None and key != parent.key:
             b.add(key, child_info.name, parent, full, (start, end), year=child_info.fiscal_year or doc_year)
     _lead_call(doc, b, lead_end, full)
+
+
+def _names_root(info: NameInfo | None) -> bool:
+    """A heading that can name the programme a whole document is about."""
+    return bool(info and info.strong and info.name and not info.category and not _is_generic(info.name))
+
+
+def _is_kind_of_work(child: str) -> bool:
+    """'X事業(委託事業)', 'X事業(補助事業)': the bracket says what kind of work X is
+    (a generic word), not a part of X."""
+    return _is_generic(re.sub(r"\s+", "", child))
 
 
 def _first_lines(doc: Document, lead_end: int):
@@ -494,6 +533,8 @@ def _add_section(node: Node, info: NameInfo, b: _Builder, doc_root: _Found | Non
         same = b.by_key(program_key(info.name))
         if same is not None and (same.start, same.end) == (0, b.end):
             return  # the title lines again: the whole-document programme has it
+        if _is_generic(info.name) and not info.umbrella:
+            return  # '(委託事業)公募要領' under the title: what kind of work it is
     if info.category or (info.name and _is_subkind(info.name) and not info.umbrella):
         kind = "category" if info.category else "subkind"
         parent = _enclosing(b, node, ("category", "subkind", "call"))
@@ -569,7 +610,7 @@ def _body_relations(doc: Document, b: _Builder) -> None:
     for pattern in vocab.RELATION_PATTERNS:
         matches += [(m.group("parent"), m.group("child"), m.start(), m.end()) for m in pattern.finditer(doc.text)]
     matches += [(m.group("parent"), m.group("child"), m.start(), m.end())
-                for m in vocab.PAREN_RELATION.finditer(doc.text)]
+                for m in vocab.PAREN_RELATION.finditer(doc.text) if not _is_kind_of_work(m.group("child"))]
     for parent_name, child_name, start, end in matches:
         parent_info, child_info = analyse_name(_tail_name(parent_name)), analyse_name(child_name)
         if not (parent_info and parent_info.strong and parent_info.name and child_info and child_info.name):
@@ -612,6 +653,9 @@ def _budgets(doc: Document, nodes: list[Node], b: _Builder) -> dict[int, dict]:
             owner = b.innermost(start + figure.start, start + figure.end)
             if owner is None:
                 continue
+            if owner.kind == "call" and owner.parent is not None and \
+                    (owner.start, owner.end) == (owner.parent.start, owner.parent.end):
+                owner = owner.parent  # a page about one call states its programme's terms
             slot = out.setdefault(id(owner), {})
             key = {"budget": "budget_yen", "cap": "cap_yen", "rate": "subsidy_rate"}.get(figure.kind)
             if key:

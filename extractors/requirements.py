@@ -13,8 +13,9 @@ requirements.
 
 `group_label` says where a row belongs: the category it sits under and its section
 ('類型① 【条件1】', '応募要件'); `applicant_types` the normalised kinds of body an
-applicant row names (都道府県, 市区町村, 地方公共団体, 企業・団体, 非営利法人,
-地方公共団体が出資する法人).
+applicant row names (都道府県, 市区町村, 地方公共団体, 一部事務組合・広域連合,
+企業・団体, 非営利法人, 地方公共団体が出資する法人, 大学・研究機関). A 町 (town) may
+apply where a row names 市区町村 or 地方公共団体.
 """
 from __future__ import annotations
 
@@ -26,7 +27,7 @@ from extractors.headings import BULLET, LABEL, NOTE, NUMBER, Node, parse_marker
 from extractors.model import Document, Requirement
 from extractors.programs import HEADING, PLAIN, document_outline
 
-VERSION = "1"
+VERSION = "2"
 
 # A line that ends an item: after it, unmarked text is a new paragraph, not a continuation.
 _END_OF_ITEM = re.compile(r"(。|\.|こと|ます|です|[)」】]|可)$")
@@ -207,9 +208,23 @@ class _Collector:
             sub = [_Piece(descendant.start, descendant.head_end, self.doc.text[descendant.start:descendant.head_end], False)]
             pieces += _take(self.doc, sub, descendant.body, need_value=False)
         ordinal = node.ordinal if node.family == NUMBER and node.ordinal is not None else position
-        if kind == "eligible_applicant" and vocab.EXCLUSION_RE.search(_join(pieces)):
-            kind = "exclusion"
+        carve_outs: list[list[_Piece]] = []
+        if kind == "eligible_applicant":
+            # '※ 地方公共団体は応募できません。' after an item: an exclusion of its own
+            kept: list[_Piece] = []
+            for piece in pieces:
+                if kept and piece.note and not piece.continuation and vocab.EXCLUSION_RE.search(piece.text):
+                    carve_outs.append([piece])
+                elif carve_outs and piece.continuation:
+                    carve_outs[-1].append(piece)
+                else:
+                    kept.append(piece)
+            pieces = kept
+            if vocab.EXCLUSION_RE.search(_join(pieces)):
+                kind = "exclusion"
         self.row(kind, ordinal, pieces, group)
+        for note in carve_outs:
+            self.row("exclusion", ordinal, note, group)
 
     def leaf(self, node: Node, kind: str, group: str) -> None:
         """A section without items: its value (inline, or the lines below the label)."""

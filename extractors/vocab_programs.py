@@ -18,9 +18,9 @@ PROGRAM_HEADS = re.compile(
 SUBKIND_TAILS = re.compile(r"(タイプ|コース|枠|型)$")
 
 # A category label that names a sub-programme on its own: 類型① (category 1),
-# Aコース (course A), タイプ2, 第2部門 …
+# Aコース (course A), タイプ2, TYPE1 (交付金 types), 第2部門 …
 CATEGORY_LABEL = re.compile(
-    r"(類型\s*[①-⑳\d]+|[A-Z]\s*コース|タイプ\s*[A-Z\d]+|[A-Z]\s*タイプ|第?[\d一二三四五六七八九]+部門)"
+    r"(類型\s*[①-⑳\d]+|[A-Z]\s*コース|タイプ\s*[A-Z\d]+|[A-Z]\s*タイプ|(?:TYPE|Type)\s*\d+|第?[\d一二三四五六七八九]+部門)"
 )
 
 # Names too generic to identify a programme across documents: keyed under their parent.
@@ -36,6 +36,10 @@ SECTION_WORDS = re.compile(
     r"|留意|注意|様式|書類|日時|目的|背景|経緯|参考|手続|窓口|担当|事務局|対象|審査|評価|実績|一覧|事例"
     r"|メニュー|予算|費用|について|お知らせ|ページ|FAQ|Q&A|よくある|公表|報告)"
 )
+
+# Parts of speech (Sudachi) that make a phrase a sentence, not a name: particles (の, に,
+# を), auxiliaries (ない, れる) and verbs. Adjectives and hiragana nouns are fine.
+NON_NAME_POS = frozenset({"助詞", "助動詞", "動詞"})
 
 # Names of offices, not programmes: 地方創生推進室 (office), 地域通信振興課 (division) …
 ORGANISATION_TAIL = re.compile(r"(室|課|局|部|庁|省|府|本部|事務局|センター|株式会社|合同会社|研究所)$")
@@ -77,9 +81,9 @@ RELATION_PATTERNS = (
     re.compile(QUOTED.format(name="parent") + r"\s*(?:の|における)?\s*うち\s*" + QUOTED.format(name="child")),
     re.compile(QUOTED.format(name="parent") + r"\s*の一環として[^。]{0,120}?" + QUOTED.format(name="child")),
 )
-# X事業(Y) / X事業（Y） where Y names a support or sub-kind.
+# X事業(Y) / X交付金（Yタイプ） where Y names a support or sub-kind.
 PAREN_RELATION = re.compile(
-    r"(?P<parent>[^「」『』()、。:\n]{2,40}?(?:事業|制度))\s*\((?P<child>[^()「」\n]{2,40}?)\)"
+    r"(?P<parent>[^「」『』()、。:\n]{2,40}?(?:事業|制度|交付金|補助金|助成金))\s*\((?P<child>[^()「」\n]{2,40}?)\)"
 )
 
 # ------------------------------------------------------------------ requirements
@@ -88,7 +92,7 @@ PAREN_RELATION = re.compile(
 REQUIREMENT_LABELS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"対象外|除外|応募できない|申請できない|対象とならない"), "exclusion"),
     (re.compile(r"^(?:全体)?予算(?:額|規模)?$|^事業規模$|^事業費$|^補助率$|^補助(?:上限)?額$|^上限額?$|^補助金額$|^費用負担$|^国費率$|^交付額$"), "budget"),
-    (re.compile(r"^(?:募集|支援|補助|申請|応募|交付)?対象(?:者|団体|地域|事業者|となる者)?$|^申請者(?:及び支援対象)?$|^応募者$|^実施主体$|^申請主体$|^応募(?:主体|資格)$|^申請資格$|^補助事業者$|^基礎条件$|^対象者?及び.*$"), "eligible_applicant"),
+    (re.compile(r"^(?:募集|公募|支援|補助|申請|応募|交付)?対象(?:者|団体|地域|事業者|となる者)?$|^申請者(?:及び支援対象)?$|^応募者$|^実施主体$|^申請主体$|^応募(?:主体|資格)$|^申請資格$|^補助事業者$|^基礎条件$|^対象者?及び.*$"), "eligible_applicant"),
     (re.compile(r"(?:応募|申請|参加|採択|支援)?(?:要件|条件)$|^条件\s*\d+$|遵守事項$|^申請(?:できる)?(?:数|件数)$"), "condition"),
     (re.compile(r"^(?:留意点|留意事項|注意事項|その他)$"), "other"),
 )
@@ -101,6 +105,10 @@ OTHER_LABELS = re.compile(
     r"|選定結果|応募書類|提出期間|提出書類|実施要領|事業内容|費用|公募期間|応募期間|申請期間|募集期間)"
     r"等?(?:\s*\([^()]*\))?$"
 )
+
+# What a document is (公募要領 call guidelines, 実施要領, 交付要綱, 募集要項): on a line
+# of its own under the title it names the document, it does not open a section.
+DOCUMENT_TYPES = re.compile(r"(?:公募|募集|実施|交付|補助金交付)?(?:要領|要綱|要項)")
 
 # Contexts where 対象者 / 注意事項 concern a briefing session, not the applicants.
 NON_APPLICANT_CONTEXT = re.compile(r"説明会|セミナー|イベント|ワークショップ|個人情報")
@@ -117,13 +125,16 @@ APPLICANT_TYPES: tuple[tuple[str, str], ...] = (
     ("第三セクター", "地方公共団体が出資する法人"),
     ("都道府県", "都道府県"),
     ("市区町村", "市区町村"),
+    ("区市町村", "市区町村"),
     ("市町村", "市区町村"),
     ("特別区", "市区町村"),
+    ("基礎自治体", "市区町村"),
     ("地方公共団体", "地方公共団体"),
     ("地方自治体", "地方公共団体"),
     ("自治体", "地方公共団体"),
-    ("一部事務組合", "地方公共団体"),
-    ("広域連合", "地方公共団体"),
+    # unions of local governments (特別地方公共団体): a 町 cannot apply as one on its own
+    ("一部事務組合", "一部事務組合・広域連合"),
+    ("広域連合", "一部事務組合・広域連合"),
     ("非営利法人", "非営利法人"),
     ("NPO法人", "非営利法人"),
     ("NPO団体", "非営利法人"),
