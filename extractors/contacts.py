@@ -89,6 +89,8 @@ class _Line:
     role: str | None = None  # for headings
     body: int = 0  # offset (into text) where a heading's inline content begins
     programme: bool = False  # a heading that opens a new programme section
+    table: int | None = None  # index of the table block this line is a row of
+    record: bool = False  # a row of a table that lists one contact point per row
 
 
 def _strip_decoration(text: str) -> str:
@@ -189,6 +191,7 @@ def _lines(doc: Document, anchor_offsets: list[int], fax_offsets: list[int] | No
     """Classified non-empty lines; a line holding an address or phone is an anchor, one
     holding only a FAX number a field (it stays inside its block)."""
     heading_spans = [(b.start, b.end) for b in doc.blocks if b.kind == "heading"]
+    table_spans = [(b.start, b.end, n) for n, b in enumerate(doc.blocks) if b.kind == "table"]
     out: list[_Line] = []
     offset = 0
     anchors = sorted(anchor_offsets)
@@ -203,11 +206,27 @@ def _lines(doc: Document, anchor_offsets: list[int], fax_offsets: list[int] | No
         has_anchor = k < len(anchors) and anchors[k] <= line.end
         has_fax = f < len(faxes) and faxes[f] <= line.end
         is_heading = any(a <= line.start < b for a, b in heading_spans)
+        line.table = next((n for a, b, n in table_spans if a <= line.start < b), None)
         if text.strip():
             _classify(line, is_heading, has_anchor, has_fax)
             out.append(line)
         offset = line.end + 1
     return out
+
+
+def _mark_records(lines: list[_Line]) -> None:
+    """Rows of a table listing several contact points (事業名 | 担当課 | 電話 | メール, one
+    division per row) are each a contact of their own; a table of label | value rows
+    (電話 | 03-…, メール | …) is one contact and is left as it is."""
+    rows: dict[int, list[_Line]] = {}
+    for line in lines:
+        if line.table is not None and line.kind == "anchor":
+            rows.setdefault(line.table, []).append(line)
+    for anchored in rows.values():
+        labelled = [FIELD_ONLY_RE.match(_strip_decoration(r.text.split(" | ")[0]).strip()) for r in anchored]
+        if len(anchored) >= 2 and not any(labelled):
+            for row in anchored:
+                row.record = True
 
 
 # --- blocks -----------------------------------------------------------------------------
@@ -236,7 +255,7 @@ def _forward(lines: list[_Line], i: int, seen_anchor: bool, taken: list[bool]) -
     org_lines = 0
     for j in range(i + 1, min(len(lines), i + MAX_BLOCK_LINES)):
         line = lines[j]
-        if taken[j] or line.kind in ("heading", "break", "bracket", "prose"):
+        if taken[j] or line.kind in ("heading", "break", "bracket", "prose") or line.record:
             break
         if line.kind == "anchor":
             seen_anchor = True
@@ -282,6 +301,10 @@ def _segment(lines: list[_Line]) -> list[_Block]:
                 taken[j] = True
             blocks.append(_Block(i, last, line.role))
     for i, line in enumerate(lines):
+        if line.record:
+            taken[i] = True
+            blocks.append(_Block(i, i, _table_role(lines, blocks, line.table)))
+    for i, line in enumerate(lines):
         if line.kind == "anchor" and not taken[i]:
             first = _backward(lines, i, taken)
             last = _forward(lines, i, True, taken)
@@ -290,6 +313,15 @@ def _segment(lines: list[_Line]) -> list[_Block]:
             blocks.append(_Block(first, last, None))
     blocks.sort(key=lambda b: b.first)
     return blocks
+
+
+def _table_role(lines: list[_Line], blocks: list[_Block], table: int | None) -> str | None:
+    """The role of the contact heading standing right above a table (お問い合わせ先 + table)."""
+    first = next(i for i, line in enumerate(lines) if line.table == table)
+    for block in blocks:
+        if block.role and block.first < first <= block.last + 1:
+            return block.role
+    return None
 
 
 # --- fields -----------------------------------------------------------------------------
@@ -451,11 +483,18 @@ def split_organization(text: str) -> tuple[str | None, str | None]:
 def _fill(block: _Block, lines: list[_Line], doc: Document) -> None:
     """Read organisation, department, persons and address from the block's lines."""
     org_texts: list[str] = []
+    places: list[str] = []
     skip_next = False
+    anchors = [e.start for e in block.emails] + [p.start for p in block.phones]
     for index in range(block.first, block.last + 1):
         line = lines[index]
         text = line.text[line.body :] if line.kind == "heading" else line.text
-        for segment in text.split(" | "):
+        cursor = line.end - len(text)
+        segments = text.split(" | ")
+        if len(segments) == 2 and FIELD_ONLY_RE.match(_strip_decoration(segments[0]).strip()):
+            segments = [segments[0].rstrip(": ") + ":" + segments[1]]  # 担当 | 地域政策課 (a dl row)
+        for segment in segments:
+            segment_start, cursor = cursor, cursor + len(segment) + len(" | ")
             core = _strip_decoration(segment).strip()
             if not core:
                 continue
@@ -482,6 +521,12 @@ def _fill(block: _Block, lines: list[_Line], doc: Document) -> None:
                 if before.strip() and ORG_HINT_RE.search(before):
                     org_texts.append(before)
                 continue
+            if line.record and not any(segment_start <= a < segment_start + len(segment) for a in anchors):
+                if _leading_place(core) == core:
+                    places.append(core)  # a prefecture column: used when no body is named
+                elif ORG_HINT_RE.search(core) and "。" not in core:
+                    org_texts.append(core)
+                continue
             if line.kind == "anchor":
                 cut = _FIELD_LABEL_RE.search(core)
                 prefix = core[: cut.start()] if cut else ""
@@ -500,6 +545,8 @@ def _fill(block: _Block, lines: list[_Line], doc: Document) -> None:
             block.department = block.department or dept
         elif block.department is None:
             block.department = dept
+    if block.organization is None and places:
+        block.organization = places[0]  # 北海道 | 総合政策部 … : the prefecture's department
     block.role = _final_role(block)
     publisher = doc.publisher or ""
     if block.role == "ministry_division" and block.organization is None and publisher.endswith(("省", "府", "庁", "内閣官房")):
@@ -594,6 +641,7 @@ def extract(doc: Document) -> list[Contact]:
     phones = [p for p in numbers if p.kind == "phone"]
     faxes = [p.start for p in numbers if p.kind == "fax"]
     lines = _lines(doc, [e.start for e in emails] + [p.start for p in phones], faxes)
+    _mark_records(lines)
     blocks = _segment(lines)
     for block in blocks:
         start, end = lines[block.first].start, lines[block.last].end

@@ -20,8 +20,10 @@ from functools import lru_cache
 
 from extractors.vocab_contacts import (
     AT_TOKENS,
+    EXAMPLE_BEFORE_RE,
     KNOWN_TLDS,
     LEARN_AT_RES,
+    PLACEHOLDER_LABEL_RE,
     PLACEHOLDER_LOCAL_RE,
     RESERVED_DOMAIN_RE,
     URL_RE,
@@ -77,6 +79,8 @@ def is_valid_address(address: str) -> bool:
     if len(labels) < 2 or not _TLD_RE.match(labels[-1]):
         return False
     if any(not re.fullmatch(_LABEL, label, re.IGNORECASE) for label in labels):
+        return False
+    if any(PLACEHOLDER_LABEL_RE.match(label) for label in labels):
         return False
     return not (RESERVED_DOMAIN_RE.search(domain) or PLACEHOLDER_LOCAL_RE.match(local))
 
@@ -145,7 +149,8 @@ def find_emails(text: str) -> list[EmailMatch]:
         local = m.group("local").strip(".").lower()
         domain = m.group("domain").lower()
         address = f"{local}@{domain}"
-        if is_valid_address(address):
+        line_before = joined[joined.rfind("\n", 0, start) + 1 : start]
+        if is_valid_address(address) and not EXAMPLE_BEFORE_RE.search(line_before):
             start += len(m.group("local")) - len(m.group("local").lstrip("."))
             out.append(EmailMatch(address, origin[start], origin[end - 1] + 1))
     return out

@@ -3,7 +3,8 @@
 
 phonenumbers' matcher finds the candidates (hyphens, brackets 03(5253)5757, dots,
 full-width digits, +81) and, at leniency VALID, only numbers that exist in the Japanese
-numbering plan, so a postal code (〒102-0093), a date or a budget figure is not a phone.
+numbering plan, so a postal code (〒102-0093), a date or a budget figure is not a phone; nor is a
+form's example (記入例 / (例) before it) or a number nobody has (03-1234-5678).
 This module adds what the page says about each number: FAX or phone (the nearest
 label before it on its line, else a label standing alone on the line above, else the
 header of its table column) and the note written with it ((直通) direct line,
@@ -19,6 +20,8 @@ import phonenumbers
 from extractors.model import Document
 from extractors.vocab_contacts import (
     BULLETS,
+    DUMMY_NUMBER_DIGITS_RE,
+    EXAMPLE_BEFORE_RE,
     FAX_LABEL_RE,
     PHONE_AND_FAX_RE,
     PHONE_LABEL_RE,
@@ -117,6 +120,8 @@ def _phones_in_line(line: str, offset: int, label_above: str | None = None) -> l
         if m.number.country_code != 81 or any(a <= start < b for a, b in urls):
             continue
         number = phonenumbers.format_number(m.number, phonenumbers.PhoneNumberFormat.NATIONAL)
+        if DUMMY_NUMBER_DIGITS_RE.search(number.replace("-", "")) or EXAMPLE_BEFORE_RE.search(line[:start]):
+            continue
         kind = _kind(before, after, label_above if not out else None)
         previous_end = end
         out.append(PhoneMatch(number, offset + start, offset + end, kind, _label(before, after)))

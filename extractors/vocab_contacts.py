@@ -93,7 +93,7 @@ PHONE_PREFIX_NOTE_RE = re.compile(r"(担当者直通|[^\s:()]{0,8}代表|直通)
 AT_TOKENS: tuple[str, ...] = (
     "_atmark_", "_at_mark_", "(atmark)", "[atmark]", "<atmark>", "{atmark}", "【atmark】",
     "(at)", "[at]", "<at>", "{at}", "【at】", "《at》", "〔at〕", "_at_",
-    "(アットマーク)", "[アットマーク]", "【アットマーク】", "アットマーク",
+    "(アットマーク)", "[アットマーク]", "【アットマーク】", "<アットマーク>", "アットマーク", "(アット)", "[アット]",
     "あっとまーく", "(@)", "[@]", "【@】", "＠", "@",
 )
 # 「@」を「X」と表示 (we write X for @) — and the slip 「X」を「@」と表示; X is learnt.
@@ -122,6 +122,15 @@ WRAP_JOINERS = "-_.@"
 # Domains reserved for examples, and place-holder local parts: never a real contact.
 RESERVED_DOMAIN_RE = re.compile(r"(?:^|\.)(?:example\.(?:com|net|org|jp|co\.jp|go\.jp)|example|test|invalid|localhost)$")
 PLACEHOLDER_LOCAL_RE = re.compile(r"^(?:x+|xxx.*|a+|hoge|foo|sample|dummy|\*+)$", re.IGNORECASE)
+# A domain label that only holds a place (city.xx.lg.jp, xxx.co.jp, pref.sample.lg.jp).
+PLACEHOLDER_LABEL_RE = re.compile(r"^(?:x{2,}|hoge|fuga|foo|sample|dummy|example)$", re.IGNORECASE)
+
+# --- examples: what a form's 記入例 (filled-in example) shows is nobody's contact ----------
+# Written just before the address or number on its line: (例) / 例: / 記入例 / 入力例 …
+# (a 例 glued to a kanji, as in 条例 ordinance, is not a marker).
+EXAMPLE_BEFORE_RE = re.compile(r"(?:記入例|入力例|記載例|作成例|(?<![\u3400-\u9fff])例)\s*[:)]?\s*$")
+# Numbers nobody has: 1234-5678 after any area code, runs of one digit (0120-000-000).
+DUMMY_NUMBER_DIGITS_RE = re.compile(r"12345678$|(\d)\1{5,}$|0123456789")
 
 # --- organisations ------------------------------------------------------------------
 COMPANY_FORMS: tuple[str, ...] = (

@@ -451,3 +451,25 @@ def test_arbitrary_text_never_crashes(text: str) -> None:
     doc = document_from_text(text)
     for c in extract(doc):
         assert doc.text[c.evidence.char_start : c.evidence.char_end] == c.evidence.quote
+
+
+def test_label_value_table_is_one_contact() -> None:
+    doc = build_document("https://www.soumu.go.jp/x.html", "html", [
+        RawBlock("heading", "問合せ先", level=2),
+        RawBlock("table", rows=[["担当", "地域政策課"], ["電話", "03-5253-5523"], ["FAX", "03-5253-5530"],
+                                ["メール", "chiiki-seisaku@soumu.go.jp"]]),
+    ])
+    [c] = extract(doc)
+    assert (c.department, c.phone, c.email) == ("地域政策課", "03-5253-5523", "chiiki-seisaku@soumu.go.jp")
+
+
+def test_rows_of_a_contact_table_are_contacts_of_their_own() -> None:
+    doc = build_document("https://www.soumu.go.jp/x.html", "html", [
+        RawBlock("heading", "お問い合わせ先", level=2),
+        RawBlock("table", rows=[["事業", "担当課", "電話"], ["アドバイザー派遣", "地域情報化企画室", "03-5253-5525"],
+                                ["起業人", "地域自立応援課", "03-5253-5394"]]),
+    ])
+    found = extract(doc)
+    assert [(c.role, c.department, c.phone) for c in found] == [
+        ("inquiry", "地域情報化企画室", "03-5253-5525"), ("inquiry", "地域自立応援課", "03-5253-5394"),
+    ]

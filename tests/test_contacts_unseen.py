@@ -135,8 +135,10 @@ def test_table_of_divisions_fax_column_is_not_a_phone() -> None:
     contacts, emails, phones = found(html_doc(DIVISIONS_TABLE))
     assert emails == {"ict-adviser@ml.soumu.go.jp", "kigyoujin@soumu.go.jp", "jichitai-dx@ml.soumu.go.jp"}
     assert phones == {"03-5253-5525", "03-5253-5394", "03-5253-5397"}
-    pairs = {(c.phone, c.email) for c in contacts}
-    assert ("03-5253-5394", "kigyoujin@soumu.go.jp") in pairs
+    # one contact per row, each with its own division
+    rows = {(c.department, c.phone, c.email) for c in contacts}
+    assert ("地域自立応援課", "03-5253-5394", "kigyoujin@soumu.go.jp") in rows
+    assert len(contacts) == 3
 
 
 # --- 4. a definition list 担当 / 電話 / FAX / メール -----------------------------------------
@@ -344,6 +346,7 @@ def test_prefectures_table() -> None:
     contacts, emails, phones = found(html_doc(PREFECTURES))
     assert phones == {"011-204-5191", "026-235-7059", "098-866-2035"}
     assert emails == set()
+    assert ("長野県", "企画振興部 DX推進課", "026-235-7059") in {(c.organization, c.department, c.phone) for c in contacts}
 
 
 # --- 14. many written forms of one number and of the labels -------------------------------------
@@ -420,3 +423,100 @@ def test_repeated_contact_is_distinct_once() -> None:
 def test_more_at_forms(line: str, email: str) -> None:
     doc = html_doc(f"<h2>問合せ先</h2><p>{line}</p>")
     assert found(doc)[1] == {email}
+
+
+# --- 18. a 公募要領 PDF whose last pages show a filled-in example form (記入例) ------------------
+
+def test_example_form_shows_nobodys_contact() -> None:
+    doc = pdf_doc([
+        [H("8. 問合せ先"), P("総務省 自治行政局 地域力創造グループ 地域情報化企画室"),
+         P("電話:03-5253-5525(直通)"), P("E-mail:chiiki-jouhouka@soumu.go.jp")],
+        [H("様式1 応募申請書(記入例)"),
+         T(["団体名", "○○市"], ["担当者", "総務課 総務 太郎"], ["電話番号", "03-1234-5678"],
+           ["E-mail", "taro_soumu@city.xxx.lg.jp"]),
+         P("連絡先の記入例:(例)03-5253-5757、(例)kikaku@city.shibecha.lg.jp"),
+         P("※フリーダイヤル(0120-000-000)は記載しないでください。")],
+    ])
+    _, emails, phones = found(doc)
+    assert emails == {"chiiki-jouhouka@soumu.go.jp"}
+    assert phones == {"03-5253-5525"}
+
+
+# --- 19. 内閣官房 style: a switchboard on the line under the direct line ------------------------
+
+CAS_RELEASE = """
+<h2>【本件連絡先】</h2>
+<p>内閣官房 デジタル行財政改革会議事務局<br>
+担当：山本参事官補佐、佐々木主査<br>
+電話：03-6257-3870（直通）<br>
+　　　03-5253-2111（代表）<br>
+Tel: +81-3-6257-3871 (English)</p>
+<p>ご不明な点は、03-6257-3872（総括担当）までお電話ください。資料はメール（gyouzaisei-shiryou@cas.go.jp）でもお送りします。</p>
+"""
+
+
+def test_cabinet_secretariat_switchboard_on_its_own_line() -> None:
+    contacts, emails, phones = found(
+        html_doc(CAS_RELEASE, url="https://www.cas.go.jp/jp/houdou/r8.html", encoding="utf-8")
+    )
+    assert phones == {"03-6257-3870", "03-5253-2111", "03-6257-3871", "03-6257-3872"}
+    assert emails == {"gyouzaisei-shiryou@cas.go.jp"}
+    assert any(c.organization == "内閣官房" for c in contacts)
+
+
+# --- 20. a list of the regional bureaus (総合通信局), each with its phone ----------------------
+
+BUREAUS = """
+<h2>各総合通信局の窓口</h2>
+<table>
+<tr><th>管轄</th><th>窓口</th><th>電話番号</th></tr>
+<tr><td>北海道</td><td>北海道総合通信局 情報通信部 情報通信振興課</td><td>011-709-2311（内線4718）</td></tr>
+<tr><td>東北</td><td>東北総合通信局 情報通信部 情報通信振興課</td><td>022-221-0668</td></tr>
+<tr><td>九州</td><td>九州総合通信局 情報通信部 情報通信振興課</td><td>096-326-7836</td></tr>
+<tr><td>沖縄</td><td>沖縄総合通信事務所 情報通信課</td><td>098-865-2304</td></tr>
+</table>
+"""
+
+
+def test_regional_bureaus_table() -> None:
+    contacts, emails, phones = found(html_doc(BUREAUS))
+    assert phones == {"011-709-2311", "022-221-0668", "096-326-7836", "098-865-2304"}
+    assert {(c.organization, c.phone) for c in contacts} >= {
+        ("北海道総合通信局", "011-709-2311"), ("沖縄総合通信事務所", "098-865-2304")
+    }
+
+
+# --- 21. an award page: figures, dates and codes, no contact at all ----------------------------
+
+AWARDS = """
+<h1>令和8年度 地域社会DX推進パッケージ事業（推進体制構築支援）の支援地域の決定</h1>
+<p>総務省は、令和8年5月29日までに応募のあった団体から、以下の12団体を選定しました。</p>
+<table>
+<tr><th>No.</th><th>都道府県</th><th>団体名</th><th>団体コード</th><th>交付決定額</th></tr>
+<tr><td>1</td><td>北海道</td><td>標茶町</td><td>016624</td><td>12,345,678円</td></tr>
+<tr><td>2</td><td>長野県</td><td>上田市</td><td>202037</td><td>9,876,543円</td></tr>
+<tr><td>3</td><td>熊本県</td><td>熊本市</td><td>431001</td><td>10,000,000円</td></tr>
+</table>
+<p>（参考）令和7年度補正予算額：1,234,567千円、事業番号：2025-0352-5757</p>
+"""
+
+
+def test_award_page_has_no_contacts() -> None:
+    contacts, emails, phones = found(html_doc(AWARDS))
+    assert (contacts, emails, phones) == ([], set(), set())
+
+
+# --- 22. working hours and notes beside the numbers -------------------------------------------
+
+HOURS = """
+<h2>お問い合わせ先</h2>
+<p>こども家庭庁 成育局 成育基盤企画課<br>
+TEL：03-6771-8030（平日 9:30～18:15）　FAX：03-3595-2610<br>
+E-mail：seiiku-kiban.r8@cfa.go.jp（件名に「【問合せ】団体名」と記載してください）</p>
+"""
+
+
+def test_hours_and_notes_beside_the_numbers() -> None:
+    _, emails, phones = found(html_doc(HOURS, url="https://www.cfa.go.jp/policies/x", encoding="utf-8"))
+    assert phones == {"03-6771-8030"}
+    assert emails == {"seiiku-kiban.r8@cfa.go.jp"}
