@@ -176,7 +176,9 @@ class Period:
 
 # ------------------------------------------------------------------ written forms
 
-_S = " ?"  # pypdfium2 writes '令和 8 年 3 月 4 日'; normalisation leaves one space at most
+# pypdfium2 writes '令和 8 年 3 月 4 日'; normalisation leaves one space at most. A PDF's
+# text line may also break inside a date ('令和7年6月' / '13日(金)'): one line break is allowed.
+_S = "[ \n]?"
 _ERA = r"(?P<era>令和|平成|昭和)"
 _ERA_ABBR = r"(?<![A-Za-z0-9])(?P<era>令和|平成|R|H)"
 _KANJI_DIGITS = {c: i for i, c in enumerate("〇一二三四五六七八九")}
@@ -276,6 +278,12 @@ _TIME = (
     + r"|(?P<hh>\d{1,2}):(?P<mm>\d{2})(?!\d)"
     + r"|(?P<noon>正午))"
 )
+# A time on the line after its date belongs to it when nothing but a closing word follows:
+# '令和7年6月13日(金)' / '正午(必着)とします。' — not '14:00 開会挨拶' in a programme.
+_TIME_ALONE = (
+    re.sub(r"\?P<\w+>", "?:", _TIME)
+    + r"\s*(?:\(?必着\)?|\(?厳守\)?|\(?締切\)?|まで|迄|とします|です)*\s*(?:[。、]|\n|$)"
+)
 _WEEKDAY = r"\((?P<wd>[月火水木金土日])(?:曜日?)?(?:[・,、](?:祝|休)日?)?\)"
 
 # What may follow a head, in this order; each is optional.
@@ -283,7 +291,7 @@ MODIFIERS: list[tuple[str, str]] = [
     ("dekad", _S + r"(?P<dekad>中下旬|上中旬|上旬|中旬|下旬|初旬)"),
     ("month_end", _S + r"(?P<month_end>末日|末)"),
     ("weekday", _S + _WEEKDAY),
-    ("time", r"(?: ?の)?" + _S + _TIME),
+    ("time", r"(?: ?の)?(?: ?|\n(?=" + _TIME_ALONE + "))" + _TIME),
     ("approx", _S + r"(?:を)?(?P<approx>" + "|".join(APPROX_WORDS) + ")"),
 ]
 _MODIFIERS = [(name, re.compile(pattern)) for name, pattern in MODIFIERS]

@@ -28,9 +28,18 @@ from dataclasses import dataclass
 
 from extractors.dates import Period, find_periods
 from extractors.model import Block, Cell, Deadline, Document
-from extractors.vocab_deadlines import HISTORY, classify, is_history, resolve_generic
+from extractors.vocab_deadlines import (
+    END_MARK,
+    HISTORY,
+    NOT_A_LABEL_LINE,
+    START_MARK,
+    SUPERSEDED_BY,
+    classify,
+    is_history,
+    resolve_generic,
+)
 
-VERSION = "1"
+VERSION = "2"
 log = logging.getLogger(__name__)
 
 ENDING_KINDS = ("application_period", "briefing_registration")  # one moment = the close
@@ -85,8 +94,13 @@ def _event(doc: Document, periods: list[Period], index: int, block_starts: list[
     after = text[last_point_end:after_end]
     if is_history(after):
         return None
+    if SUPERSEDED_BY.match(text, period.span[1]) and next_start < place.line_end:
+        return None  # '5月9日(金)17時 → 5月16日(金)17時': the value after the arrow holds
 
     sources = _label_sources(doc, period, place, prev_end, after_end, periods)
+    mark, paired = _end_mark(doc, place, prev_end, start, periods)
+    if mark == "start" and paired is not None:
+        return None  # '開始:…' is read with the '終了:…' line below it
     kind = label = None
     span = (start, end)
     for source_text, source_span in sources:
@@ -114,6 +128,9 @@ def _event(doc: Document, periods: list[Period], index: int, block_starts: list[
     starts_at, ends_at = period.starts_at, period.ends_at
     if kind in ENDING_KINDS and period.role == "point" and period.precision in ("day", "hour", "minute"):
         starts_at = None
+    if mark == "end" and paired is not None and paired.start is not None:
+        starts_at = paired.start.iso("start")  # '開始:…' on the line above
+        span = (min(span[0], paired.span[0]), span[1])
     return Deadline(
         kind=kind,
         label=label or None,
@@ -137,6 +154,11 @@ def _label_sources(doc: Document, period: Period, place: _Place, prev_end: int, 
     before_start = max(prev_end, text.rfind("。", place.line_start, start) + 1)
     before = text[before_start:start]
     colon = re.search(r"(?<!\d)[:：]|[:：](?!\d)", before)
+    own = before[: colon.start()] if colon else before
+    if _mark_of(own) is not None:
+        parent = _marker_parent(doc, place, periods)
+        if parent is not None:
+            sources.append(parent)
     if colon:
         sources.append((before[: colon.start()], (before_start, before_start + colon.start())))
     elif _clean(before):
@@ -161,9 +183,75 @@ def _label_sources(doc: Document, period: Period, place: _Place, prev_end: int, 
             prev_start = text.rfind("\n", floor, place.line_start - 1) + 1
             prev_start = max(prev_start, floor)
             prev_line = text[prev_start:place.line_start - 1]
-            if 0 < len(prev_line) <= LABEL_LINE_MAX and not _has_period(periods, prev_start, place.line_start - 1):
+            if (0 < len(prev_line) <= LABEL_LINE_MAX and not NOT_A_LABEL_LINE.search(prev_line)
+                    and not _has_period(periods, prev_start, place.line_start - 1)):
                 sources.append((prev_line, (prev_start, place.line_start - 1)))
     return sources
+
+
+def _mark_of(label: str) -> str | None:
+    """'start' or 'end' when a label only says which end of a period its line gives."""
+    label = _clean(label)
+    if START_MARK.match(label):
+        return "start"
+    if END_MARK.match(label):
+        return "end"
+    return None
+
+
+def _line_label(line: str) -> str:
+    """The label of a 'label: value' or 'label value' line (what precedes the colon or date)."""
+    match = re.match(r"\s*(.{1,12}?)\s*(?:[:：]|(?=令和|平成|R\d|\d))", line)
+    return match[1] if match else ""
+
+
+def _line_bounds(text: str, pos: int, floor: int) -> tuple[int, int]:
+    """The line that ends just before `pos` (a line start), not reaching below `floor`."""
+    return max(text.rfind("\n", floor, pos - 1) + 1, floor), pos - 1
+
+
+def _marker_parent(doc: Document, place: _Place, periods: list[Period]) -> tuple[str, tuple[int, int]] | None:
+    """The label line above a run of '開始:… / 終了:…' lines ('(3) 提出期間'), if it names a kind."""
+    text = doc.text
+    floor = place.cell.start if place.cell is not None else 0
+    pos = place.line_start
+    for _ in range(4):  # a run of marker lines is short
+        if pos <= floor:
+            return None
+        line_start, line_end = _line_bounds(text, pos, floor)
+        line = text[line_start:line_end]
+        if _mark_of(_line_label(line)) is not None:
+            pos = line_start
+            continue
+        if 0 < len(line) <= LABEL_LINE_MAX and not _has_period(periods, line_start, line_end) and classify(line):
+            return line, (line_start, line_end)
+        return None
+    return None
+
+
+def _end_mark(doc: Document, place: _Place, prev_end: int, start: int,
+              periods: list[Period]) -> tuple[str | None, Period | None]:
+    """For a '開始:…' line, the period of the '終了:…' line just below; for a '終了:…' line,
+    the period of the '開始:…' line just above — when a label line heads them."""
+    text = doc.text
+    mark = _mark_of(_line_label(text[place.line_start:start])) if prev_end == place.line_start else None
+    if mark is None or _marker_parent(doc, place, periods) is None:
+        return None, None
+    floor = place.cell.start if place.cell is not None else 0
+    ceiling = place.cell.end if place.cell is not None else len(text)
+    if mark == "start":
+        lo = place.line_end + 1
+        newline = text.find("\n", lo, ceiling)
+        hi = newline if newline >= 0 else ceiling
+        wanted = "end"
+    else:
+        if place.line_start <= floor:
+            return mark, None
+        lo, hi = _line_bounds(text, place.line_start, floor)
+        wanted = "start"
+    if _mark_of(_line_label(text[lo:hi])) != wanted:
+        return mark, None
+    return mark, next((p for p in periods if lo <= p.span[0] < hi), None)
 
 
 def _place(doc: Document, offset: int, block_starts: list[int]) -> _Place:
@@ -230,14 +318,15 @@ def _sentence_end(text: str, pos: int, limit: int) -> int:
 def _clean(label: str) -> str:
     """A label without its bullets, numbering, brackets and trailing particles."""
     label = _BULLETS.sub("", label.split("\n", 1)[0])
-    label = label.strip(" 　【】<>〈〉()[]|、,:：。")
+    label = label.strip(" 　【】<>〈〉()[]|、,:：。→⇒➡")
     label = re.sub(r"(?:は、?|、)$", "", label)
     return label[:80].strip()
 
 
 def dedupe(events: list[Deadline]) -> list[Deadline]:
     """One row per (kind, starts_at, ends_at), the first evidence kept; a day-only row
-    goes when the same kind closes that same day at a stated time."""
+    goes when the same kind closes that same day at a stated time (for a call or a
+    sign-up whatever its start: the stated time is that same close)."""
     seen: set[tuple] = set()
     distinct: list[Deadline] = []
     for event in events:
@@ -253,4 +342,6 @@ def _less_precise(event: Deadline, other: Deadline) -> bool:
         return False
     if event.precision != "day" or "T" not in other.ends_at or event.ends_at != other.ends_at[:10]:
         return False
+    if event.kind in ENDING_KINDS:
+        return True  # '募集期間 9月1日〜9月30日' beside '提出期限 9月30日午後5時': one close, at 17:00
     return event.starts_at is None or event.starts_at == event.ends_at or event.starts_at == (other.starts_at or "")[:10]

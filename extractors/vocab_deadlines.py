@@ -25,6 +25,13 @@ HISTORY_AFTER = re.compile(
 )
 
 LABEL_KINDS: list[tuple[str, str]] = [
+    # another call's dates, cited for reference: 前回 last time, 昨年度/前年度 last fiscal year,
+    # 過去の公募 past calls, 変更前/当初 (before an extension) — not this call's events
+    (r"前回|昨年度?|前年度|過去の(?:公募|募集)|例年|変更前|延長前|当初の?(?:締切|期限|期間)", HISTORY),
+    # questions about a call (質問 questions, 問合せ inquiries) have their own closing dates
+    (r"質問|問い?合わせ|問合せ", "other"),
+    # steps after selection: 交付申請 grant application, 変更申請 change request, 概算払 payment
+    (r"交付申請|変更(?:承認)?申請|概算払|精算払|請求書", "other"),
     # report: 中間報告 interim report, 結果の報告 final report, 実績報告 results report
     (r"中間報告|結果(?:の|を)?報告|成果報告|実績報告|完了報告|報告書(?:の|を)?提出", "report"),
     # support_period: 支援期間 support period, 事業期間 project period, 支援を開始 support starts
@@ -37,13 +44,21 @@ LABEL_KINDS: list[tuple[str, str]] = [
     (r"選定結果|採択結果|審査結果|採択案件|採択(?:団体|先)?の?(?:決定|公表|通知|発表)|選定(?:の)?(?:決定|公表|通知)"
      r"|結果(?:の)?(?:公表|通知|発表)|交付決定|決定|選定結果を公表", "selection_announcement"),
     # application_period: 公募期間 call period, 応募期間, 提出期間, 募集期間, 申請期間, 受付期間,
-    # 公募締切 call closes, 必着 must arrive by, …までに応募 apply by
-    (r"(?:公募|応募|募集|申請|提出|提案|受付|エントリー)(?:の)?(?:期間|期限|締切|締め切り|〆切|最終日|受付期間)"
-     r"|受付期間|必着|までに?.{0,8}(?:応募|提出|申請)",
+    # 公募締切 call closes, 必着 must arrive by, 消印有効 postmarked by, …までに提出してください
+    # submit by, …までの間、提案の公募を実施 a call was held until; 締切後/締切分 (after the
+    # close, the batch of a close) name other things
+    (r"(?:公募|応募|募集|申請|提出|提案|受付|エントリー)(?:の)?(?:期間|期限|期日|締切日?|締め切り|〆切|最終日|受付期間)"
+     r"(?!後|分|以降)|受付期間|必着|消印有効"
+     r"|までに?.{0,8}(?:応募|提出|申請)(?!者|書類?の?(?:作成|様式))"
+     r"|までに?[、,]?.{0,20}?(?:応募|提出|申請|送付|送信)(?:して|する|すること|ください|願|のこと|しなけ|され|を行|可能)"
+     r"|まで(?:の間)?[、,]?.{0,12}(?:公募|募集)(?!説明会|要領)",
+     "application_period"),
+    # a call step named alone, on a schedule row or before a range: 公募, 応募受付, 第2次募集
+    (r"^[\s・■◆●○\-]*(?:第\d+次|\d+次)?(?:公募|募集|応募|申請|提案)(?:受付|受け付け)?(?:\(.{0,12}\))?[\s:]*$",
      "application_period"),
     # briefing: 説明会 briefing session (a label naming it)
     (r"説明会", "briefing"),
-    (r"締切|締め切り|〆切|期限", CLOSING),
+    (r"(?:締切|締め切り|〆切|期限)(?!後|分|以降)", CLOSING),
     (r"日時|開催日|日程", WHEN),
     # other scheduled steps: evaluation, hearing, notification, start of a call …
     (r"評価|審査|ヒアリング|面談|面接|連絡|通知|開始|公表|発表|契約|締結|研修|会議|セミナー|イベント|開催", "other"),
@@ -52,6 +67,20 @@ _LABEL_KINDS = [(re.compile(pattern), kind) for pattern, kind in LABEL_KINDS]
 
 # What makes a generic label the briefing's: 説明会 (briefing session) in its section.
 BRIEFING_CONTEXT = re.compile(r"説明会")
+# Other events one signs up for (研修 training, セミナー seminar …): their 申込 is no call.
+EVENT_CONTEXT = re.compile(
+    r"研修|セミナー|イベント|勉強会|ワークショップ|フォーラム|シンポジウム|会議|講座|相談会|交流会|意見交換会|懇談会"
+    r"|見学会|ウェビナー|説明会"
+)
+
+# Labels that only say which end of a period a line gives, under a label line above:
+# '提出期間' then '開始:…' / '終了:…' (start / end), or the formal 自 (from) / 至 (to).
+START_MARK = re.compile(r"^(?:開始|開始日時?|始期|自|受付開始|から)$")
+END_MARK = re.compile(r"^(?:終了|終了日時?|終期|至|受付終了|締切|締切日時?|まで)$")
+# A line that is a title or a sentence, never a label for the date below it.
+NOT_A_LABEL_LINE = re.compile(r"(?:について|のお知らせ|ます|ました|です|でした|[。!?])\)?$")
+# Arrows that replace a value by a new one: '5月9日(金)17時 → 5月16日(金)17時'.
+SUPERSEDED_BY = re.compile(r"\s*(?:→|⇒|➡|->|=>)")
 
 
 def classify(label: str) -> str | None:
@@ -73,7 +102,9 @@ def resolve_generic(kind: str, context: str) -> str:
     if kind == WHEN:
         return "briefing" if briefing else "other"
     if kind == SIGN_UP:
-        return "briefing_registration" if briefing else "other"
+        if briefing:
+            return "briefing_registration"
+        return "other" if EVENT_CONTEXT.search(context) else "application_period"
     if kind == CLOSING:
         return "briefing_registration" if briefing else "application_period"
     return kind
