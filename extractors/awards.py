@@ -21,50 +21,31 @@ from dataclasses import dataclass
 
 from extractors.model import Award, Block, Cell, Document
 from extractors.places import PREFECTURES, Place, find_places, prefecture_name, resolve
+from extractors.vocab_awards import (
+    ANNOUNCEMENT,
+    AWARD_HEADERS,
+    GROUP_WORD,
+    HEADER_KINDS,
+    HEADER_VETO,
+    NOT_ANNOUNCEMENT,
+    NOT_AWARD_CONTEXT,
+    ORGANISATION,
+    ORGANISATION_PREFIX,
+    PREFECTURE_ITSELF,
+    ROLE_NOTE,
+    UNNAMED_OTHERS,
+)
 
-VERSION = "1"
+VERSION = "2"
 log = logging.getLogger(__name__)
 
 # ---------------------------------------------------------------- vocabularies
 
-# Header words of the column that names the awarded bodies.
-BODY_HEADERS = ("団体名", "支援先団体", "採択団体", "選定団体", "採択先", "選定先", "支援先", "自治体名",
-                "自治体", "市区町村名", "市町村名", "市区町村", "地方公共団体名", "地方公共団体", "支援地域",
-                "採択地域", "選定地域", "交付先", "実施主体", "提案団体", "代表団体", "構成団体")
-# Header words that make a column something else even when it says 団体 (applicants, partners).
-NOT_BODY_HEADERS = ("事業者", "企業", "ベンダー", "パートナー", "応募", "申請", "問い合わせ", "問合せ",
-                    "連絡先", "担当", "数")
-PREFECTURE_HEADERS = ("都道府県", "県名", "道府県", "所在地")
-CATEGORY_HEADERS = ("コース", "類型", "区分", "枠", "部門", "分野", "タイプ")
-PARTNER_HEADERS = ("事業者", "企業", "ベンダー", "パートナー", "連携先")
-# Header words that by themselves say the table lists awarded bodies.
-AWARD_HEADERS = ("採択", "選定", "支援先", "交付先")
-
-# Phrases that announce a selection (a completed act, or a results heading).
-ANNOUNCEMENT = re.compile(
-    r"(?:採択|選定|選出|決定|内定)(?:いた)?(?:し|され|となり|と決定し|が決定し)(?:てい)?ま(?:した|す)(?!か)"
-    r"|選ばれ(?:まし|てい)|採択結果|選定結果|採択団体|選定団体|採択先|選定先|支援先団体(?:一覧|の決定)"
-    r"|交付決定(?:団体|先)"
-)
-# Phrases that say a selection will happen or did not happen: not an announcement.
-NOT_ANNOUNCEMENT = re.compile(
-    r"(?:採択|選定)(?:は|が)?(?:ありません|ございません|なし|されなかった|しない)|予定です|場合|見込み|ことがあります"
-    r"|選定します|採択します|公表します|(?:採択|選定)(?:を|の)?(?:目指|希望)"
-)
-# Contexts whose bodies are not awards: good practices, examples, contacts, applicants, addresses.
-NOT_AWARD_CONTEXT = re.compile(
-    r"好事例|優良事例|事例|例えば|たとえば|例[:：]|参考|問い合わせ|問合せ|連絡先|担当|所在地|住所|〒"
-    r"|事務局|受託|委託先|説明会|応募状況|申請状況|応募団体|申請団体|応募のあった|件名"
-)
 # A place followed by these is a region or an office, not a body: 長野県内, 松本市役所.
 NOT_A_BODY_AFTER = re.compile(r"内|管内|在住|出身|役所|役場|庁|所在|\d")
 # A short block naming a category: 類型① 市町村単独支援枠, Aコース, 第2次.
 CATEGORY = re.compile(
     r"^(?:[(]?\d{1,2}[).]|[■●◆□○・])?\s*(?:[【\[(]?類型[①-⑳\d]+[】\])]?|[A-Z]コース|第[\d一二三四五]+次|\S{1,14}(?:枠|コース|部門|分野))"
-)
-# Words that make a cell an organisation (a body that is not a local government).
-ORGANISATION = re.compile(
-    r"法人|協議会|株式会社|有限会社|合同会社|\(株\)|組合|協会|機構|連合|事務組合|広域|大学|センター|コンソーシアム|財団|社団"
 )
 PLACEHOLDER = re.compile(r"^[\-‐―─—ー−–/／・\s]*$|^(?:なし|該当なし|無し|該当団体なし|ー)$")
 FISCAL_YEAR = re.compile(r"(?<![A-Za-z])(令和|平成|R|H)\s?(元|\d{1,2})\s?年度|(?<!\d)((?:19|20)\d{2})\s?年度")
@@ -141,34 +122,41 @@ class _Context:
 @dataclass
 class _Columns:
     header_row: int
-    body: int
+    bodies: list[int]  # the first is the representative's column
     prefecture: int | None
     category: int | None
     partner: int | None
 
 
+def header_kind(header: str) -> str | None:
+    """What a column holds, from its header (see vocab_awards.HEADER_KINDS): body,
+    prefecture, category, partner, other, count, or None for an unknown header."""
+    header = re.sub(r"\s+", "", header)
+    matches = [(m.end(), len(word), kind) for word, kind in HEADER_KINDS.items()
+               for m in re.finditer(re.escape(word), header)]
+    if not matches:
+        return None
+    kind = max(matches)[2]
+    if kind == "body" and any(w in header for w in HEADER_VETO):
+        return "other"  # 応募団体名: applicants (応募コース stays a category)
+    # 支援先団体数 counts bodies; 支援先団体数・名称 also names them
+    if kind == "body" and "数" in header and "名" not in header:
+        return "count"
+    return kind
+
+
 def _find_columns(rows: list[list[Cell]]) -> _Columns | None:
     for r, row in enumerate(rows[:3]):
-        headers = [c.text.replace(" ", "") for c in row]
-        body = next((i for i, h in enumerate(headers) if _is_body_header(h)), None)
-        if body is None:
+        kinds = [header_kind(c.text) for c in row]
+        bodies = [i for i, k in enumerate(kinds) if k == "body"]
+        if not bodies:
             continue
-        pref = next((i for i, h in enumerate(headers) if i != body and any(w in h for w in PREFECTURE_HEADERS)), None)
-        category = next((i for i, h in enumerate(headers)
-                         if i not in (body, pref) and any(w in h for w in CATEGORY_HEADERS)), None)
-        partner = next((i for i, h in enumerate(headers)
-                        if i not in (body, pref, category) and any(w in h for w in PARTNER_HEADERS)), None)
-        return _Columns(r, body, pref, category, partner)
+
+        def first(kind: str, kinds: list = kinds) -> int | None:
+            return next((i for i, k in enumerate(kinds) if k == kind), None)
+
+        return _Columns(r, bodies, first("prefecture"), first("category"), first("partner"))
     return None
-
-
-def _is_body_header(header: str) -> bool:
-    if not any(w in header for w in BODY_HEADERS):
-        return False
-    # 支援先団体数・名称 (number and names) is a body column; 応募団体数 is not.
-    if "名称" in header or "名" in header.replace("団体数", ""):
-        return not any(w in header for w in NOT_BODY_HEADERS[:-1])
-    return not any(w in header for w in NOT_BODY_HEADERS)
 
 
 def _announcement_before(ctx: _Context, index: int, header: str) -> Block | None:
@@ -181,7 +169,7 @@ def _announcement_before(ctx: _Context, index: int, header: str) -> Block | None
             return None
         if ANNOUNCEMENT.search(block.text) and not NOT_ANNOUNCEMENT.search(_announcing_sentence(block.text)):
             return block
-    if any(w in header for w in AWARD_HEADERS):
+    if any(w in header for w in AWARD_HEADERS) and not NOT_AWARD_CONTEXT.search(header):
         return ctx.doc.blocks[index]
     return None
 
@@ -210,7 +198,8 @@ def _category_before(ctx: _Context, index: int, stop: Block) -> str | None:
 @dataclass
 class _TableState:
     """An awards table, remembered so that its continuation on the next PDF page
-    (a table without a header row) is read with the same columns."""
+    (a table without a header row, or with the header row repeated) is read with the
+    same columns, year, category and merged cells."""
 
     index: int
     cols: _Columns
@@ -223,11 +212,11 @@ class _TableState:
 def _table_awards(ctx: _Context, index: int) -> list[Award]:
     rows = ctx.doc.blocks[index].rows or []
     cols = _find_columns(rows)
-    if cols is None:
-        state = _continuation(ctx, index, rows)
-        if state is None:
-            return []
-        data_rows = rows
+    state = _continuation(ctx, index, rows, cols)
+    if state is not None:
+        data_rows = rows[cols.header_row + 1:] if cols else rows
+    elif cols is None:
+        return []
     else:
         header = [c.text for c in rows[cols.header_row]]
         announcement = _announcement_before(ctx, index, " ".join(header))
@@ -242,33 +231,55 @@ def _table_awards(ctx: _Context, index: int) -> list[Award]:
     return [a for number, row in enumerate(data_rows, start=1) for a in _row_awards(ctx, state, row, number)]
 
 
-def _continuation(ctx: _Context, index: int, rows: list[list[Cell]]) -> _TableState | None:
-    """The previous awards table, when this header-less table continues it: only short
-    lines (page numbers, running heads) between, and the same number of columns."""
+def _continuation(ctx: _Context, index: int, rows: list[list[Cell]], cols: _Columns | None) -> _TableState | None:
+    """The previous awards table, when this table continues it on the next page: the
+    same number of columns, either no header row or the same header repeated, and
+    only page furniture between (page numbers, a running head, short lines)."""
     state = ctx.last_table
     if state is None or not rows or len(rows[0]) != len(state.header):
         return None
-    between = ctx.doc.blocks[state.index + 1:index]
-    if len(between) > 3 or any(b.kind in ("table", "heading") or len(b.text) > 30 or CATEGORY.match(b.text)
-                               or NOT_AWARD_CONTEXT.search(b.text) or ANNOUNCEMENT.search(b.text) for b in between):
+    if cols is not None and [c.text for c in rows[cols.header_row]] != state.header:
         return None
+    repeated = cols is not None
+    between = ctx.doc.blocks[state.index + 1:index]
+    if len(between) > 3:
+        return None
+    for b in between:
+        furniture = _page_furniture(ctx, b, state.index) if repeated else len(b.text) <= 30
+        if (b.kind == "table" or not furniture or CATEGORY.match(b.text) or NOT_AWARD_CONTEXT.search(b.text)
+                or (not repeated and (b.kind == "heading" or ANNOUNCEMENT.search(b.text)))):
+            return None
     return state
+
+
+def _page_furniture(ctx: _Context, block: Block, before: int) -> bool:
+    """A page number or running head: short, or the text of an earlier block again."""
+    if block.kind == "heading" and fiscal_year(block.text) and not _repeats(ctx, block, before):
+        return False  # 令和5年度: a new section, not the same table
+    return len(block.text) <= 30 or _repeats(ctx, block, before)
+
+
+def _repeats(ctx: _Context, block: Block, before: int) -> bool:
+    text = re.sub(r"\s+", "", block.text)
+    return any(re.sub(r"\s+", "", b.text) == text for b in ctx.doc.blocks[:before])
 
 
 def _row_awards(ctx: _Context, state: _TableState, row: list[Cell], number: int) -> list[Award]:
     cols, cells = state.cols, [c.text for c in row]
-    if len(cells) <= cols.body or cells == state.header:
+    if len(cells) <= max(cols.bodies) or cells == state.header:
         return []
-    prefecture = _carried(state.carried, "prefecture", _cell(cells, cols.prefecture), prefecture_name)
+    prefecture = _carried(state.carried, "prefecture", _cell(cells, cols.prefecture), _prefecture_of_cell)
     category = _carried(state.carried, "category", _cell(cells, cols.category), lambda s: s) or state.category
-    body_cell = row[cols.body]
-    if PLACEHOLDER.match(body_cell.text):
+    body_texts = [row[i].text for i in cols.bodies if not PLACEHOLDER.match(row[i].text)]
+    if not body_texts:
         return []
     partner = _cell(cells, cols.partner)
     partner = None if not partner or PLACEHOLDER.match(partner) else partner
     evidence = ctx.doc.evidence(row[0].start, row[-1].end)
-    label_no = cells[0] if cols.body and re.fullmatch(r"\d{1,3}", cells[0]) else str(number)
-    bodies = _bodies_in_cell(ctx, body_cell.text, prefecture, f"table row {label_no}")
+    label_no = cells[0] if cols.bodies[0] and re.fullmatch(r"\d{1,3}", cells[0]) else str(number)
+    where = f"table row {label_no}"
+    context = prefecture or _row_prefecture(body_texts)
+    bodies = [b for text in body_texts for b in _bodies_in_cell(ctx, text, prefecture, where, context)]
     group = f"{category + ' ' if category else ''}No.{label_no}" if len(bodies) > 1 else None
     return [Award(fiscal_year=state.year, category=category, prefecture=pref, body_name=name, evidence=evidence,
                   lg_code=code, group_label=group, partner=partner) for pref, name, code in bodies]
@@ -276,6 +287,12 @@ def _row_awards(ctx: _Context, state: _TableState, row: list[Cell], number: int)
 
 def _cell(cells: list[str], index: int | None) -> str | None:
     return cells[index] if index is not None and index < len(cells) else None
+
+
+def _prefecture_of_cell(text: str) -> str | None:
+    """The prefecture a 都道府県 / 所在地 cell gives: 長野, 長野県, 東京都千代田区."""
+    text = text.strip()
+    return prefecture_name(text) or next((p for p in PREFECTURES if text.startswith(p)), None)
 
 
 def _carried(carried: dict, key: str, value: str | None, parse) -> str | None:
@@ -289,33 +306,85 @@ def _carried(carried: dict, key: str, value: str | None, parse) -> str | None:
     return carried[key]
 
 
+def _row_prefecture(texts: list[str]) -> str | None:
+    """The one prefecture of a row's local governments (宮城県仙台市 | 東北大学): the
+    prefecture its organisations and ambiguous names are read in, when no column says."""
+    found = {p.prefecture or (p.municipality.prefecture if p.municipality else None)
+             for text in texts for p in find_places(text)}
+    found.discard(None)
+    return found.pop() if len(found) == 1 else None
+
+
 _COUNT_PREFIX = re.compile(r"^\d+(?:団体|市町村|市区町村|自治体)\s*[:：]?\s*")
 _NAME_SHAPED = re.compile(r"[一-鿿々ヶァ-ヺーぁ-ん]{1,8}[市町村区都道府県]")
-# Words made of 市町村 that name kinds of bodies, not a body: 市町村, 市区町村, 道府県.
-_CATEGORY_WORD = re.compile(r"^[市区町村都道府県]|町村|道府県|^政令|^中核|^特別")
 _SEPARATORS = re.compile(r"[\s、,，・/／()（）\[\]「」【】※]|及び|並びに|及|と|ほか|等")
+_ITEM_SEPARATORS = re.compile(r"[、,，;；]")
+# A line ending like this ends a name: the next line starts another body.
+_NAME_END = re.compile(r"(?:[市区町村都道府県)）]|会社|法人|協会|機構|大学|センター|組合|協議会|公社|研究所|連合|団体)$")
 
 
-def _bodies_in_cell(ctx: _Context, text: str, prefecture: str | None, where: str) -> list[tuple]:
+def _bodies_in_cell(ctx: _Context, text: str, prefecture: str | None, where: str,
+                    context: str | None = None) -> list[tuple]:
     """(prefecture, body_name, lg_code) of each body a table cell names.
 
-    A cell of places only (金山町 最上町 舟形町, 長野県松本市, 上川郡美瑛町) gives one
-    body per place; a cell that is not places (一般社団法人…) gives one organisation."""
+    A cell is cut into items (、 and line breaks between names); an item naming an
+    organisation (一般社団法人…, 株式会社…) is one body under its own name in the row's
+    prefecture, any other item gives one body per place (金山町 最上町 舟形町)."""
     text = _COUNT_PREFIX.sub("", text.strip())
-    readings = [_read_cell(text)]
-    if "\n" in text:  # a PDF cell may wrap inside a name: 真室\n川町
-        readings.append(_read_cell(text.replace("\n", "")))
-    text, names, unknown = min(readings, key=lambda r: (len(r[2]), -len(r[1])))
+    if text.strip() in PREFECTURE_ITSELF and prefecture:
+        code = resolve(prefecture, prefecture)[0]
+        return [(prefecture, prefecture, code.lg_code if code else None)]
     bodies: list[tuple] = []
-    if not names and not unknown:
-        org = re.sub(r"\s+", " ", text).strip()
-        if ORGANISATION.search(org):
-            return [(prefecture, org, None)]
+    for item in _cell_items(text):
+        org = _organisation(item)
         if org:
-            ctx.warnings.append(f"award table cell {org!r} ({where}) names no known body, skipped")
+            bodies.append((prefecture or context, org, None))
+        else:
+            bodies += _place_bodies(ctx, item, prefecture or context, where)
+    return bodies
+
+
+def _cell_items(text: str) -> list[str]:
+    """Items of a cell: split at 、 and at line breaks that fall between two names (not
+    inside one a PDF wrapped: 真室\\n川町, 一般社団法人\\nとくしまデジタル協議会)."""
+    items: list[str] = []
+    for part in _ITEM_SEPARATORS.split(text):
+        lines = [line.strip() for line in part.split("\n") if line.strip()]
+        current = ""
+        for line in lines:
+            if current and _breaks_between(current, line):
+                items.append(current)
+                current = line
+            else:
+                current += line
+        if current:
+            items.append(current)
+    return items
+
+
+def _breaks_between(before: str, after: str) -> bool:
+    if ORGANISATION_PREFIX.fullmatch(before.strip()):
+        return False
+    before = ROLE_NOTE.sub("", before)
+    return bool(_NAME_END.search(before) or ORGANISATION_PREFIX.match(after)
+                or any(after.startswith(p) for p in PREFECTURES))
+
+
+def _organisation(item: str) -> str | None:
+    """The item as an organisation's name, without role notes, or None when it is not one."""
+    name = re.sub(r"\s+", " ", UNNAMED_OTHERS.sub("", ROLE_NOTE.sub("", item))).strip()
+    if not ORGANISATION.search(name) or _places_only(name):
+        return None
+    return name
+
+
+def _place_bodies(ctx: _Context, text: str, prefecture: str | None, where: str) -> list[tuple]:
+    text, names, unknown = _read_cell(text)
+    if not names and not unknown:
+        if text.strip() and not PLACEHOLDER.match(text):
+            ctx.warnings.append(f"award table cell {text.strip()!r} ({where}) names no known body, skipped")
         return []
-    for place in names:
-        bodies.append(_body_of_place(ctx, place, prefecture, text, where))
+    bodies = [_body_of_place(ctx, place, prefecture, text, where) for place in names]
     for token in unknown:
         ctx.warn(token, "unknown", where)
         bodies.append((prefecture, token, None))
@@ -326,7 +395,7 @@ def _read_cell(text: str) -> tuple[str, list[Place], list[str]]:
     """The known places of a cell and the name-shaped words left over (unknown names)."""
     places = [p for p in find_places(text) if not _is_region(text, p)]
     rest = _leftover(text, places)
-    unknown = [t for t in _SEPARATORS.split(rest) if t and _NAME_SHAPED.fullmatch(t) and not _CATEGORY_WORD.search(t)]
+    unknown = [t for t in _SEPARATORS.split(rest) if t and _NAME_SHAPED.fullmatch(t) and not GROUP_WORD.search(t)]
     return text, places, unknown
 
 
@@ -337,8 +406,9 @@ def _leftover(text: str, places: list[Place]) -> str:
         out.append(" ")
         cursor = p.end
     out.append(text[cursor:])
-    # parenthetical notes (代表団体) are not names
-    return re.sub(r"[(（][^)）]*[)）]", " ", "".join(out))
+    # parenthetical notes (代表団体) and unnamed others (ほか2団体) are not names
+    rest = re.sub(r"[(（][^)）]*[)）]", " ", "".join(out))
+    return UNNAMED_OTHERS.sub(" ", rest)
 
 
 def _body_of_place(ctx: _Context, place: Place, context_prefecture: str | None, text: str, where: str) -> tuple:
