@@ -26,6 +26,7 @@ from extractors import vocab_programs as vocab
 from extractors.headings import BULLET, LABEL, NOTE, NUMBER, Node, parse_marker
 from extractors.model import Document, Requirement
 from extractors.programs import HEADING, PLAIN, document_outline
+from extractors.sudachi import tokens
 
 VERSION = "2"
 
@@ -46,11 +47,28 @@ def requirement_kind(label: str) -> str | None:
     return None
 
 
+_BRACKETED = re.compile(r"\([^()]*\)")
+
+
+def _is_remark(bracketed: str) -> bool:
+    """A bracket that remarks on the applicant in a clause ('(管内の市区町村と連携して申請
+    する場合があります。)') rather than listing bodies ('(NPO団体、大学など)') or widening
+    the list ('(一部事務組合及び広域連合を含む。)')."""
+    inner = bracketed[1:-1]
+    if "含" in inner or not re.search(r"[\u3041-\u309f]", inner):
+        return False
+    return any(t.pos[0] == "動詞" for t in tokens(inner, "C"))
+
+
 def applicant_types(text: str) -> list[str]:
     """Normalised applicant types named in `text`, in order of first mention. Longer
-    forms win and consume their text: '地方公共団体が出資する法人' is not also a 地方公共団体."""
+    forms win and consume their text: '地方公共団体が出資する法人' is not also a 地方公共団体.
+    Bodies named in a bracketed remark (…と連携して申請する場合があります) are not applicants."""
     found: list[tuple[int, str]] = []
     taken = [False] * len(text)
+    for m in _BRACKETED.finditer(text):
+        if _is_remark(m.group(0)):
+            taken[m.start():m.end()] = [True] * (m.end() - m.start())
     for written, kind in sorted(vocab.APPLICANT_TYPES, key=lambda pair: -len(pair[0])):
         for m in re.finditer(re.escape(written), text):
             if any(taken[m.start():m.end()]):

@@ -73,6 +73,21 @@ def test_no_rate_without_a_label():
     assert subsidy_rates("令和7年1月28日〜令和7年3月6日 1/2ページ") == []
 
 
+@pytest.mark.parametrize(
+    ("text", "label", "rate"),
+    [("定額(上限5,000万円)", "補助率", "定額"), ("2分の1以内", "【補助率】", "1/2以内"), ("1/3", "国費率", "1/3")],
+)
+def test_a_bare_rate_under_a_rate_label(text, label, rate):
+    [found] = subsidy_rates(text, label)
+    assert found.rate == rate
+    assert text[found.start:found.end] == found.text
+
+
+def test_a_bare_fraction_without_a_rate_label_is_no_rate():
+    assert subsidy_rates("1/2", "事業規模") == []
+    assert subsidy_rates("1/2", None) == []
+
+
 def test_normalize_rate_forms():
     assert normalize_rate("2 分の 1") == "1/2"
     assert normalize_rate("1 / 3") == "1/3"

@@ -24,6 +24,11 @@ from extractors.normalize import normalize_line
         ("B．ソリューション実装コース", "alpha", 2, "ソリューション実装コース"),
         ("第３章 補助金の交付", "dai", 3, "補助金の交付"),
         ("第一 目的", "dai", 1, "目的"),
+        ("第１章　総則", "dai", 1, "総則"),
+        ("１－２　用語の定義", "num_hyphen", 1, "用語の定義"),
+        ("Ⅰ　実証タイプ", "roman", 1, "実証タイプ"),
+        ("Ⅱ　実装タイプ", "roman", 2, "実装タイプ"),
+        ("Ⅳ. 留意事項", "roman", 4, "留意事項"),
     ],
 )
 def test_numbered_markers(line, style, ordinal, rest):
@@ -42,6 +47,8 @@ def test_numbered_markers(line, style, ordinal, rest):
         ("＜支援対象＞", LABEL, "支援対象", None),
         ("〈実施主体〉", LABEL, "実施主体", None),
         ("■ 応募要件（類型②）", SQUARE, "■", None),
+        ("〔問合せ先〕", LABEL, "問合せ先", None),
+        ("◆ お問い合わせ先", SQUARE, "◆", None),
         ("※１ 主体となる代表都道府県とその取組に賛同した", NOTE, "※1", 1),
         ("※ 財政力指数が1以上の地方公共団体", NOTE, "※", None),
         ("注）財政力指数についてはこちら", NOTE, "注)", None),
@@ -64,6 +71,7 @@ def test_labels_and_notes(line, family, label, ordinal):
         ("○EYストラテジー・アンド・コンサルティング株式会社", "bullet○"),
         ("▶ デジタル技術を活用した", "bullet▶"),
         ("- - 専門家を地方公共団体などに通年派遣し", "bullet-"),
+        ("◆ 地域の多様な主体が参画する取組について、国が地方公共団体の自主的な計画を支援します。", "bullet◆"),
     ],
 )
 def test_bullets(line, style):
@@ -86,6 +94,16 @@ def test_bullets(line, style):
 )
 def test_not_markers(line):
     assert parse_marker(normalize_line(line)) is None
+
+
+def test_hyphen_numbers_go_on_as_one_list():
+    """1-2 follows 1-1 (a sibling), it does not nest under it."""
+    from extractors.model import document_from_text
+    from extractors.programs import document_outline
+
+    nodes = document_outline(document_from_text("第1章 総則\n1-1 目的\n本文。\n1-2 用語の定義\n本文。\n第2章 内容"))
+    depth = {n.title: n.depth for n in nodes}
+    assert depth == {"総則": 0, "目的": 1, "用語の定義": 1, "内容": 0}
 
 
 def test_kanji_numbers():

@@ -88,6 +88,11 @@ def test_program_key_keeps_different_programmes_apart():
         ("スケジュール(二次公募)", "", None, "二次", None),
         ("第3次公募", "", None, "三次", None),
         ("Aコース", "", "Aコース", None, None),
+        ("Ａコース（基礎研修コース）", "基礎研修コース", "Aコース", None, None),
+        ("TYPE2（データ連携基盤活用型）", "データ連携基盤活用型", "TYPE2", None, None),
+        ("新しい地方経済・生活環境創生交付金", "新しい地方経済・生活環境創生交付金", None, None, None),
+        ("まち・ひと・しごと創生交付金", "まち・ひと・しごと創生交付金", None, None, None),
+        ("自治体窓口DX推進事業", "自治体窓口DX推進事業", None, None, None),
     ],
 )
 def test_analyse_name(heading, name, category, round_, umbrella):
@@ -98,7 +103,9 @@ def test_analyse_name(heading, name, category, round_, umbrella):
 @pytest.mark.parametrize(
     "heading",
     ["事業の概要", "総務省の支援事業", "関連イベント・支援策について", "問合せ先(事務局)", "内閣府 地方創生推進室",
-     "(1)計画策定支援に応募の場合", "支援内容"],
+     "(1)計画策定支援に応募の場合", "支援内容", "概要", "事業概要", "応募方法", "スケジュール", "問合せ先",
+     "関連資料", "補助対象事業", "対象事業", "関連事業", "本事業への応募を検討されている皆様へ", "コースの種類",
+     "自治体DXの推進", "公募スケジュール(二次公募)", "「地域活性化起業人」制度の活用"],
 )
 def test_section_headings_are_not_programmes(heading):
     info = analyse_name(heading)

@@ -40,7 +40,7 @@ def rows(doc):
     [
         ("募集対象", "eligible_applicant"), ("支援対象", "eligible_applicant"), ("申請者", "eligible_applicant"),
         ("実施主体", "eligible_applicant"), ("対象", "eligible_applicant"), ("補助対象者", "eligible_applicant"),
-        ("応募資格", "eligible_applicant"), ("基礎条件", "eligible_applicant"),
+        ("応募資格", "eligible_applicant"), ("基礎条件", "eligible_applicant"), ("公募対象", "eligible_applicant"),
         ("応募要件", "condition"), ("申請要件", "condition"), ("条件1", "condition"),
         ("伴走支援事業者(公募)の条件", "condition"),
         ("対象外", "exclusion"), ("全体予算", "budget"), ("事業規模", "budget"), ("補助率", "budget"),
@@ -56,6 +56,11 @@ def test_requirement_kind(label, kind):
     ("text", "types"),
     [
         ("都道府県と管内市区町村", ["都道府県", "市区町村"]),
+        ("市区町村（一部事務組合及び広域連合を含む。）", ["市区町村", "一部事務組合・広域連合"]),
+        ("区市町村", ["市区町村"]),
+        ("都道府県（管内の市区町村と連携して申請する場合があります。）", ["都道府県"]),
+        ("都道府県と管内市区町村（※都道府県が管内の市区町村と連携して申請）", ["都道府県", "市区町村"]),
+        ("推薦を受けた団体（ＮＰＯ団体、大学、商工会議所など）", ["非営利法人", "大学・研究機関"]),
         ("地方公共団体、民間企業・団体など", ["地方公共団体", "企業・団体"]),
         ("地方公共団体以外については、地方公共団体が出資する法人又は非営利法人による応募に限ります。",
          ["地方公共団体", "地方公共団体が出資する法人", "非営利法人"]),
@@ -240,7 +245,10 @@ def test_koubo_youryou_applicants():
         ("condition", "申請できる数"),
         ("eligible_applicant", "支援対象"),
     ]
-    assert found[0].applicant_types == ["都道府県", "市区町村"]
+    # 申請者: 都道府県(管内の市区町村と連携して申請する場合があります。): the remark
+    # names partners, not applicants; the 支援対象 row names both
+    assert found[0].applicant_types == ["都道府県"]
+    assert found[2].applicant_types == ["都道府県", "市区町村"]
     # the briefing's 対象者 and 注意事項 are not requirements
     assert not any("公募説明会" in r.text for r in found)
 
