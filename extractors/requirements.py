@@ -28,7 +28,7 @@ from extractors.model import Document, Requirement
 from extractors.programs import HEADING, PLAIN, document_outline
 from extractors.sudachi import tokens
 
-VERSION = "2"
+VERSION = "3"
 
 # A line that ends an item: after it, unmarked text is a new paragraph, not a continuation.
 _END_OF_ITEM = re.compile(r"(。|\.|こと|ます|です|[)」】]|可)$")
