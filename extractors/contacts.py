@@ -62,7 +62,7 @@ from extractors.vocab_contacts import (
     URL_RE,
 )
 
-VERSION = "3"
+VERSION = "4"
 
 MAX_BLOCK_LINES = 25  # a contact block is never longer than this
 MAX_ORG_LINES = 6  # organisation lines a heading may be followed by before any field

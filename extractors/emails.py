@@ -21,6 +21,7 @@ from functools import lru_cache
 from extractors.vocab_contacts import (
     AT_TOKENS,
     EXAMPLE_BEFORE_RE,
+    FILE_EXTENSIONS,
     KNOWN_TLDS,
     LEARN_AT_RES,
     PLACEHOLDER_LABEL_RE,
@@ -34,6 +35,7 @@ _LOCAL = r"[A-Za-z0-9._%+\-]+"
 _LABEL = r"[A-Za-z0-9](?:[A-Za-z0-9\-]{0,61}[A-Za-z0-9])?"
 _DOMAIN = rf"{_LABEL}(?:\.{_LABEL})+"
 _LOCAL_OK_RE = re.compile(r"^[a-z0-9_%+\-]+(?:\.[a-z0-9_%+\-]+)*$")
+_GLUED_WORD_RE = re.compile(r"\.([a-z]{2,})([A-Z][A-Za-z]*)$")
 _TLD_RE = re.compile(r"^[a-z]{2,24}$|^xn--[a-z0-9\-]{2,59}$")
 
 
@@ -76,7 +78,7 @@ def is_valid_address(address: str) -> bool:
     if not local or len(local) > 64 or not _LOCAL_OK_RE.match(local):
         return False
     labels = domain.split(".")
-    if len(labels) < 2 or not _TLD_RE.match(labels[-1]):
+    if len(labels) < 2 or not _TLD_RE.match(labels[-1]) or labels[-1] in FILE_EXTENSIONS:
         return False
     if any(not re.fullmatch(_LABEL, label, re.IGNORECASE) for label in labels):
         return False
@@ -147,8 +149,12 @@ def find_emails(text: str) -> list[EmailMatch]:
         if any(a <= start < b and not joined[a:b].lower().startswith("mailto:") for a, b in urls):
             continue
         local = m.group("local").strip(".").lower()
-        domain = m.group("domain").lower()
-        address = f"{local}@{domain}"
+        domain = m.group("domain")
+        glued = _GLUED_WORD_RE.search(domain)  # soumu.go.jpTEL: the next word glued on
+        if glued and glued.group(1) in KNOWN_TLDS:
+            end -= len(glued.group(2))
+            domain = domain[: -len(glued.group(2))]
+        address = f"{local}@{domain.lower()}"
         line_before = joined[joined.rfind("\n", 0, start) + 1 : start]
         if is_valid_address(address) and not EXAMPLE_BEFORE_RE.search(line_before):
             start += len(m.group("local")) - len(m.group("local").lstrip("."))

@@ -117,6 +117,12 @@ KNOWN_TLDS: frozenset[str] = frozenset({
     "asia", "tokyo", "osaka", "nagoya", "kyoto", "yokohama", "okinawa", "jobs", "tech", "dev", "app",
     "cloud", "ai", "world", "global", "group", "company", "inc", "ltd",
 })
+# File names look like addresses (logo@2x.png, data@2026.xlsx): these endings never are.
+FILE_EXTENSIONS: frozenset[str] = frozenset({
+    "png", "jpg", "jpeg", "gif", "svg", "webp", "bmp", "tif", "tiff", "ico", "pdf", "doc", "docx", "xls",
+    "xlsx", "xlsm", "ppt", "pptx", "csv", "txt", "zip", "lzh", "html", "htm", "js", "css", "json", "xml",
+    "mp3", "mp4", "mov", "wav", "jtd", "odt", "ods",
+})
 # Characters a line may end with (or the next begin with) where an address was cut.
 WRAP_JOINERS = "-_.@"
 # Domains reserved for examples, and place-holder local parts: never a real contact.

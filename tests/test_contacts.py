@@ -27,7 +27,7 @@ def one(text: str):
 
 
 def test_version() -> None:
-    assert contacts.VERSION == "3"
+    assert contacts.VERSION == "4"
 
 
 # --- the seed forms ----------------------------------------------------------------------

@@ -173,3 +173,22 @@ def test_declared_tokens_with_fillers_or_without_brackets(caution: str, token: s
 )
 def test_more_written_forms_of_at(written: str) -> None:
     assert addresses(f"E-mail：{written}") == ["koubo-r8@ml.soumu.go.jp"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["logo@2x.png", "画像:banner@2x.jpg", "ファイル名 data@2026.xlsx", "資料@r8.pdf",
+     "E-mail:taro_soumu@city.xxx.lg.jp", "info@xxx.co.jp", "(例)kikaku@city.shibecha.lg.jp", "記入例:kikaku@city.shibecha.lg.jp"],
+)
+def test_file_names_and_examples_are_not_addresses(text: str) -> None:
+    assert addresses(text) == []
+
+
+def test_a_word_glued_after_the_address_is_left_out() -> None:
+    text = "E-mail:chiiki@soumu.go.jpTEL:03-5253-5757"
+    [m] = find_emails(text)
+    assert (m.address, text[m.start : m.end]) == ("chiiki@soumu.go.jp", "chiiki@soumu.go.jp")
+
+
+def test_a_word_ending_in_rei_is_no_example_marker() -> None:
+    assert addresses("条例:jourei-kakari@soumu.go.jp") == ["jourei-kakari@soumu.go.jp"]

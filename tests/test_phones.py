@@ -130,3 +130,12 @@ def test_table_column_header_decides_the_kind() -> None:
     assert [(p.number, p.kind) for p in find_phones_in(doc)] == [
         ("03-5253-5523", "phone"), ("03-5253-5530", "fax"), ("03-5253-5394", "phone"), ("03-5253-5395", "phone"),
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["TEL:03-1234-5678", "電話番号:090-1234-5678", "フリーダイヤル 0120-000-000", "電話番号(例:03-5253-5757)",
+     "記入例 03-5253-5757"],
+)
+def test_dummy_and_example_numbers_are_not_phones(text: str) -> None:
+    assert phones(text) == []
