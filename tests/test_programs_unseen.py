@@ -703,3 +703,59 @@ def test_heading_styles_applicants_per_type():
 def test_kofukin_applicants():
     rows = [r for r in req_rows(kofukin_digital()) if r.kind == "eligible_applicant"]
     assert [(r.group_label, r.applicant_types) for r in rows] == [("交付対象", ["都道府県", "市区町村"])]
+
+
+# ------------------------------------------------------------------ end to end
+
+# Which programmes can a 市区町村 (a 町, say) apply to: an applicant row naming 市区町村
+# or 地方公共団体 (of which a 町 is one); exclusions are shown, not applied (they are
+# often partial: 財政力指数が1以上の団体は対象外).
+MUNICIPALITY_QUERY = """
+select p.name, par.name as parent, p.ministry, p.fiscal_year,
+       (select group_concat(x.text, ' / ') from requirements x
+        where x.program_id = p.id and x.kind = 'exclusion') as exclusions
+from programs p
+left join programs par on par.id = p.parent_id
+where exists (
+  select 1 from requirements r, json_each(r.applicant_types) t
+  where r.program_id = p.id and r.kind = 'eligible_applicant' and t.value in ('市区町村', '地方公共団体'))
+order by p.name
+"""
+
+
+def test_unseen_html_pages_build_and_answer_which_calls_a_town_can_apply_to(tmp_path):
+    import datetime as dt
+    import sqlite3
+
+    from pipeline.build import build
+    from pipeline.corpus import CorpusWriter
+
+    for make in ALL:
+        make()  # fills HTML_BYTES
+    with CorpusWriter(tmp_path, "unseen") as writer:
+        for url, body in sorted(HTML_BYTES.items()):
+            writer.write_exchange(url, [], 200, "OK", [("Content-Type", "text/html")], body)
+    db_path = tmp_path / "koubo.db"
+    report = build(tmp_path, db_path, today=dt.date(2025, 7, 15))
+    assert report.documents == len(HTML_BYTES) and report.failed == 0
+    con = sqlite3.connect(db_path)
+    rows = con.execute(MUNICIPALITY_QUERY).fetchall()
+    found = {name: (parent, exclusions) for name, parent, _, _, exclusions in rows}
+    assert sorted(found) == sorted([
+        "自治体生成AI活用推進事業 二次公募", "Aコース 基礎研修コース", "Bコース 実践支援コース", "デジタル実装タイプ"])
+    assert found["Aコース 基礎研修コース"] == ("地域DXリーダー育成事業", None)
+    assert found["Bコース 実践支援コース"] == ("地域DXリーダー育成事業", "※ 過去に本事業の支援を受けた団体は対象外です。")
+    assert found["デジタル実装タイプ"][0] == "デジタル田園都市国家構想交付金"
+    # every fact of a page that has a programme is linked to one
+    for table in ("deadlines", "contacts", "awards", "requirements"):
+        unlinked = con.execute(f"""select count(*) from {table} f join documents d on d.id = f.document_id
+            where f.program_id is null and exists (select 1 from program_documents pd where pd.document_id = d.id)
+            """).fetchone()[0]
+        assert unlinked == 0, table
+    # the calls of the courses page are open/closed by their own periods; FY from the period
+    calls = dict(con.execute("select name, status from programs where round is not null and name like '地域DX%'"))
+    assert calls == {"地域DXリーダー育成事業 一次公募": "closed", "地域DXリーダー育成事業 二次公募": "upcoming"}
+    years = dict(con.execute("select name, fiscal_year from programs"))
+    assert years["自治体窓口DX推進事業"] == 2025  # from its 令和7年7月〜8月 period
+    assert years["自治体生成AI活用推進事業"] == 2025  # 令和7年度補正
+    con.close()
