@@ -253,6 +253,11 @@ def _month_only(match: re.Match) -> dict:
 DATE_FORMS: list[tuple[str, Callable[[re.Match], dict]]] = [
     (rf"{_ERA}{_S}{_ERA_YEAR}{_S}年{_S}度", _era_fiscal),  # 令和7年度
     (rf"{_ERA}{_S}{_ERA_YEAR}{_S}年{_MD}", _era_date),  # 令和7年6月9日, 令和元年5月, 令和7年
+    # the other calendar's year in brackets: 令和7(2025)年度, 令和7(2025)年5月9日, 2025(令和7)年5月9日
+    (rf"{_ERA}{_S}{_ERA_YEAR}{_S}\((?:19|20)\d{{2}}\){_S}年{_S}度", _era_fiscal),
+    (rf"{_ERA}{_S}{_ERA_YEAR}{_S}\((?:19|20)\d{{2}}\){_S}年{_MD}", _era_date),
+    (rf"{_WESTERN_YEAR}{_S}\((?:令和|平成)(?:\d{{1,2}}|元)\){_S}年{_S}度", _western_fiscal),
+    (rf"{_WESTERN_YEAR}{_S}\((?:令和|平成)(?:\d{{1,2}}|元)\){_S}年{_MD}", _western_date),
     # 令和7年5〜6月頃: the first month of a month range written without its 月
     (rf"{_ERA}{_S}{_ERA_YEAR}{_S}年{_S}(?P<m>\d{{1,2}})(?={_S}[〜~-]{_S}\d{{1,2}}{_S}月)", _era_date),
     (rf"{_ERA_ABBR}{_S}{_ERA_YEAR}[./](?P<m>\d{{1,2}})[./](?P<d>\d{{1,2}})(?![\d./])", _era_date),  # R7.6.9
@@ -273,7 +278,7 @@ DATE_FORMS: list[tuple[str, Callable[[re.Match], dict]]] = [
 _DATE_FORMS = [(re.compile(pattern), parse) for pattern, parse in DATE_FORMS]
 
 _TIME = (
-    r"(?P<ampm>午前|午後)?" + _S
+    r"(?P<ampm>午前|午後)? ?"  # a line break before a time: see _TIME_ALONE
     + r"(?:(?P<h>\d{1,2})" + _S + r"時(?!間)(?:" + _S + r"(?P<mi>\d{1,2})" + _S + r"分|(?P<half>半))?"
     + r"|(?P<hh>\d{1,2}):(?P<mm>\d{2})(?!\d)"
     + r"|(?P<noon>正午))"
@@ -284,6 +289,8 @@ _TIME_ALONE = (
     re.sub(r"\?P<\w+>", "?:", _TIME)
     + r"\s*(?:\(?必着\)?|\(?厳守\)?|\(?締切\)?|まで|迄|とします|です)*\s*(?:[。、]|\n|$)"
 )
+# A time in brackets after its date: '令和7年5月9日(金)(17時必着)'.
+_TIME_BRACKETED = re.sub(r"\?P<\w+>", "?:", _TIME) + r"\s*(?:必着|まで|締切|〆切|厳守)?\)"
 _WEEKDAY = r"\((?P<wd>[月火水木金土日])(?:曜日?)?(?:[・,、](?:祝|休)日?)?\)"
 
 # What may follow a head, in this order; each is optional.
@@ -291,7 +298,7 @@ MODIFIERS: list[tuple[str, str]] = [
     ("dekad", _S + r"(?P<dekad>中下旬|上中旬|上旬|中旬|下旬|初旬)"),
     ("month_end", _S + r"(?P<month_end>末日|末)"),
     ("weekday", _S + _WEEKDAY),
-    ("time", r"(?: ?の)?(?: ?|\n(?=" + _TIME_ALONE + "))" + _TIME),
+    ("time", r"(?: ?の)?(?: ?|\n(?=" + _TIME_ALONE + r")|\((?=" + _TIME_BRACKETED + "))" + _TIME),
     ("approx", _S + r"(?:を)?(?P<approx>" + "|".join(APPROX_WORDS) + ")"),
 ]
 _MODIFIERS = [(name, re.compile(pattern)) for name, pattern in MODIFIERS]

@@ -39,7 +39,7 @@ from extractors.vocab_deadlines import (
     resolve_generic,
 )
 
-VERSION = "2"
+VERSION = "3"
 log = logging.getLogger(__name__)
 
 ENDING_KINDS = ("application_period", "briefing_registration")  # one moment = the close
@@ -172,6 +172,10 @@ def _label_sources(doc: Document, period: Period, place: _Place, prev_end: int, 
             if _has_period(periods, cell.start, cell.end):
                 continue
             sources.append((first_line, (cell.start, cell.start + len(first_line))))
+        header = _column_header(place, periods)
+        if header is not None:  # the evidence is the row, not the rows between
+            row_start = place.row[0].start
+            sources.append((header.text, (row_start, row_start)))
 
     if not fiscal:
         last_point_end = max(p.end for p in period.points)
@@ -187,6 +191,20 @@ def _label_sources(doc: Document, period: Period, place: _Place, prev_end: int, 
                     and not _has_period(periods, prev_start, place.line_start - 1)):
                 sources.append((prev_line, (prev_start, place.line_start - 1)))
     return sources
+
+
+def _column_header(place: _Place, periods: list[Period]) -> Cell | None:
+    """The heading cell above a date's cell ('区分 | 公募期間 | 採択予定' over
+    '第1回 | 令和7年4月1日〜5月9日 | 6月上旬'): the first row, when it holds no date."""
+    block, row, cell = place.block, place.row, place.cell
+    if block is None or not block.rows or row is None or cell is None or row is block.rows[0]:
+        return None
+    header = block.rows[0]
+    if len(header) != len(row) or _has_period(periods, header[0].start, header[-1].end):
+        return None
+    column = next(i for i, candidate in enumerate(row) if candidate is cell)
+    heading = header[column]
+    return heading if 0 < len(heading.text) <= LABEL_LINE_MAX and "\n" not in heading.text else None
 
 
 def _mark_of(label: str) -> str | None:
@@ -234,7 +252,7 @@ def _end_mark(doc: Document, place: _Place, prev_end: int, start: int,
     """For a '開始:…' line, the period of the '終了:…' line just below; for a '終了:…' line,
     the period of the '開始:…' line just above — when a label line heads them."""
     text = doc.text
-    mark = _mark_of(_line_label(text[place.line_start:start])) if prev_end == place.line_start else None
+    mark = _mark_of(text[place.line_start:start]) if prev_end == place.line_start else None
     if mark is None or _marker_parent(doc, place, periods) is None:
         return None, None
     floor = place.cell.start if place.cell is not None else 0

@@ -40,8 +40,9 @@ LABEL_KINDS: list[tuple[str, str]] = [
     # sign-up for a briefing: 申込の締切 sign-up closes, 申込み方法 how to sign up
     (r"説明会.{0,10}(?:申込|申し込|参加登録)|(?:申込|申し込み|参加登録|登録)(?:み)?(?:の)?(?:締切|締め切り|〆切|期限|期間|方法|受付)"
      r"|までに.{0,10}(?:申込|申し込|登録|入力)", SIGN_UP),
-    # selection_announcement: 選定結果 selection result, 採択 award, 決定 decision
-    (r"選定結果|採択結果|審査結果|採択案件|採択(?:団体|先)?の?(?:決定|公表|通知|発表)|選定(?:の)?(?:決定|公表|通知)"
+    # selection_announcement: 選定結果 selection result, 採択 award, 決定 decision,
+    # 採択予定 planned award (a schedule column)
+    (r"(?:採択|選定)(?:予定|時期|予定日)|選定結果|採択結果|審査結果|採択案件|採択(?:団体|先)?の?(?:決定|公表|通知|発表)|選定(?:の)?(?:決定|公表|通知)"
      r"|結果(?:の)?(?:公表|通知|発表)|交付決定|決定|選定結果を公表", "selection_announcement"),
     # application_period: 公募期間 call period, 応募期間, 提出期間, 募集期間, 申請期間, 受付期間,
     # 公募締切 call closes, 必着 must arrive by, 消印有効 postmarked by, …までに提出してください
@@ -54,7 +55,8 @@ LABEL_KINDS: list[tuple[str, str]] = [
      r"|まで(?:の間)?[、,]?.{0,12}(?:公募|募集)(?!説明会|要領)",
      "application_period"),
     # a call step named alone, on a schedule row or before a range: 公募, 応募受付, 第2次募集
-    (r"^[\s・■◆●○\-]*(?:第\d+次|\d+次)?(?:公募|募集|応募|申請|提案)(?:受付|受け付け)?(?:\(.{0,12}\))?[\s:]*$",
+    (r"^[\s・■◆●○\-【\[(<]*(?:第?[\d一二三四五]+(?:次|回目?|期))?(?:公募|募集|応募|申請|提案)(?:受付|受け付け)?"
+     r"(?:\(.{0,12}\))?[\s:】\])>]*$",
      "application_period"),
     # briefing: 説明会 briefing session (a label naming it)
     (r"説明会", "briefing"),

@@ -103,6 +103,29 @@ VARIANTS = [
     ("事業期間:令和7年度", ("support_period", "2025-04", "2026-03", "fiscal_year")),
     ("実績報告書の提出期限:令和8年3月10日(火)", ("report", "2026-03-10", "2026-03-10", "day")),
     ("中間報告：令和7年10月頃", ("report", "2025-10", "2025-10", "month")),
+    # unseen-page forms (tests/test_deadlines_unseen.py holds whole pages)
+    ("応募書類は、令和7年9月30日(火)午後5時までに、事務局へ電子メールで提出してください。",
+     ("application_period", None, "2025-09-30T17:00+09:00", "hour")),
+    ("令和7年5月12日(月)から同年6月13日(金)までの間、提案の公募を実施したところ、32件の提案がありました。",
+     ("application_period", "2025-05-12", "2025-06-13", "day")),
+    ("郵送の場合は令和7年7月31日(木)当日消印有効です。", ("application_period", None, "2025-07-31", "day")),
+    ("提出期日:令和7年6月13日(金)", ("application_period", None, "2025-06-13", "day")),
+    ("【二次公募】\n令和7年9月1日(月)〜令和7年10月10日(金)", ("application_period", "2025-09-01", "2025-10-10", "day")),
+    ("第2回募集:令和7年9月1日(月)〜9月30日(火)", ("application_period", "2025-09-01", "2025-09-30", "day")),
+    ("派遣申込期間:令和7年4月1日(火)〜令和7年12月26日(金)", ("application_period", "2025-04-01", "2025-12-26", "day")),
+    ("公募締切:令和7(2025)年5月9日(金)(17時必着)", ("application_period", None, "2025-05-09T17:00+09:00", "hour")),
+    ("(3)提出期間\n開始:令和7年10月1日(水)10時00分\n終了:令和7年10月31日(金)17時00分",
+     ("application_period", "2025-10-01T10:00+09:00", "2025-10-31T17:00+09:00", "minute")),
+    ("提出期間\n自 令和7年10月1日(水)\n至 令和7年10月31日(金)", ("application_period", "2025-10-01", "2025-10-31", "day")),
+    ("応募締切\n令和7年5月9日(金)17時 → 令和7年5月16日(金)17時", ("application_period", None, "2025-05-16T17:00+09:00", "hour")),
+    ("応募書類の提出期限は、令和7年6月\n13日(金)午後5時(必着)とします。", ("application_period", None, "2025-06-13T17:00+09:00", "hour")),
+    ("提出期限:令和7年6月13日(金)\n正午(必着)", ("application_period", None, "2025-06-13T12:00+09:00", "hour")),
+    ("質問受付期間:令和7年4月18日(金)〜令和7年5月9日(金)17時", ("other", "2025-04-18", "2025-05-09T17:00+09:00", "hour")),
+    ("公募に関する質問は、令和7年9月19日(金)までに電子メールでお寄せください。", ("other", None, "2025-09-19", "day")),
+    ("採択団体は、令和7年8月29日(金)までに交付申請書を提出してください。", ("other", None, "2025-08-29", "day")),
+    ("第2次締切分は令和7年9月下旬頃に、応募者へ審査結果を通知します。",
+     ("selection_announcement", "2025-09-21", "2025-09-30", "dekad")),
+    ("採択予定:令和7年6月下旬", ("selection_announcement", "2025-06-21", "2025-06-30", "dekad")),
 ]
 
 
@@ -177,6 +200,9 @@ def test_a_day_only_close_gives_way_to_the_same_close_with_a_time():
     "222人(2024年9月現在)の専門家に委嘱しています。",
     "4月から12月まで毎月募集をしていますが、募集が上限に達した場合は受付を行わない場合もあります。",
     "採択結果\n令和7年度「デジタル実装伴走支援事業」における伴走支援先団体として、以下の団体を採択しました。",
+    "※前回の公募期間(令和6年5月7日(火)〜令和6年6月7日(金))から、約1か月遅い時期の公募となります。",
+    "昨年度の応募締切は令和6年6月7日(金)でした。",
+    "【締切延長】スマートシティ実装化支援事業の公募について\n令和7年5月2日",
 ])
 def test_history_and_unnamed_dates_are_not_deadlines(history):
     assert events(history) == []
@@ -193,6 +219,17 @@ def test_a_notification_time_is_other_not_a_registration():
 
 def test_sign_up_outside_a_briefing_section_is_other():
     assert [e.kind for e in events("研修の申込期限:令和7年5月9日(金)17時")] == ["other"]
+
+
+def test_a_time_on_the_next_line_belongs_to_the_date_only_when_it_stands_alone():
+    found = events("【説明会】\n日時:令和7年6月13日(金)\n14:00 開会挨拶")
+    assert [(e.kind, e.ends_at) for e in found] == [("briefing", "2025-06-13")]
+
+
+def test_a_table_column_heading_names_a_date_the_row_does_not():
+    found = table(["区分", "公募期間"], ["第1回", "令和7年4月25日(金)〜令和7年5月30日(金)"])
+    assert [summary(e) for e in found] == [("application_period", "2025-04-25", "2025-05-30", "day")]
+    assert found[0].evidence.quote.startswith("第1回")
 
 
 def test_weekday_mismatch_is_kept_flagged_and_logged(caplog):

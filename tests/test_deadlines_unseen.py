@@ -126,6 +126,8 @@ APPLICATION_ENDS = {
     "09_seireki_weekday.html": {"2025-07-31T17:00+09:00"},
     "10_soumu_prose.html": {"2025-09-30T17:00+09:00"},
     "11_meti_uketsuke.html": {"2025-05-30T12:00+09:00"},
+    "12_maff_columns.html": {"2025-05-30T17:00+09:00", "2025-07-31T17:00+09:00"},
+    "13_soumu_rounds_and_signup.html": {"2025-05-16", "2025-10-10"},
 }
 PDF_APPLICATION_ENDS = {
     youryou_with_tables: {"2025-05-19T12:00+09:00"},
@@ -149,3 +151,91 @@ def test_pdf_application_period_ends(layout):
 def test_fixture_pages_decode_from_their_own_charset():
     assert html("01_soumu_press_koubo.html").encoding in ("cp932", "shift_jis")
     assert html("02_cao_schedule.html").encoding == "utf-8"
+
+
+# ------------------------------------------------------------------ the other events
+
+
+def test_press_release_keeps_briefing_and_its_sign_up_apart_from_the_call():
+    assert kinds(html("01_soumu_press_koubo.html")) == [
+        ("application_period", "2025-04-01T10:00+09:00", "2025-05-09T17:00+09:00"),
+        ("briefing", "2025-04-10T14:00+09:00", "2025-04-10T15:00+09:00"),
+        ("briefing_registration", None, "2025-04-08T17:00+09:00"),
+    ]
+
+
+def test_schedule_rows_start_close_review_and_announcement():
+    assert kinds(html("02_cao_schedule.html")) == [
+        ("other", "2025-04-15", "2025-04-15"),  # 公募開始: the opening is not a close
+        ("briefing", "2025-04-22", "2025-04-22"),
+        ("application_period", None, "2025-05-30T17:00+09:00"),
+        ("other", "2025-06-11", "2025-06-20"),
+        ("selection_announcement", "2025-07-01", "2025-07-10"),
+    ]
+
+
+def test_results_of_each_close_are_announcements_not_closes():
+    found = extracted(html("03_digital_two_rounds.html"))
+    assert ("selection_announcement", "2025-09-21", "2025-09-30") in [(e.kind, e.starts_at, e.ends_at) for e in found]
+    assert not any(e.kind == "application_period" and e.precision == "dekad" for e in found)
+
+
+def test_open_ended_call_has_a_start_and_no_end():
+    found = extracted(html("04_soumu_zuiji.html"))
+    assert ("application_period", "2025-04-01", None) in [(e.kind, e.starts_at, e.ends_at) for e in found]
+
+
+def test_a_previous_call_cited_for_reference_is_not_an_event_and_training_sign_up_is_other():
+    assert kinds(html("05_soumu_past_calls.html")) == [
+        ("application_period", "2025-06-02", "2025-06-27T17:00+09:00"),
+        ("other", "2025-07-18T17:00+09:00", "2025-07-18T17:00+09:00"),
+    ]
+
+
+def test_an_extended_close_replaces_the_old_one_and_the_release_date_is_no_close():
+    found = extracted(html("06_extended.html"))
+    closes = [e for e in found if e.kind == "application_period" and e.ends_at]
+    assert {e.ends_at for e in closes} == {"2025-05-16T17:00+09:00"}
+    assert closes[0].label == "応募締切"
+
+
+def test_award_page_gives_the_closed_call_and_the_grant_application_as_other():
+    assert kinds(html("07_soumu_saitaku.html")) == [
+        ("application_period", "2025-05-12", "2025-06-13"),
+        ("other", None, "2025-08-29"),  # 交付申請 after selection
+    ]
+
+
+def test_briefing_page_has_a_briefing_a_sign_up_and_questions():
+    found = kinds(html("08_briefing.html"))
+    assert ("briefing", "2025-05-20T14:00+09:00", "2025-05-20T15:30+09:00") in found
+    assert ("briefing_registration", None, "2025-05-16T12:00+09:00") in found
+    assert ("other", None, "2025-05-14T17:00+09:00") in found  # 事前質問 questions
+
+
+def test_weekday_mismatch_is_kept_and_flagged_on_a_western_dated_page():
+    call = next(e for e in extracted(html("09_seireki_weekday.html")) if e.kind == "application_period")
+    assert (call.starts_at, call.weekday_mismatch) == ("2025-07-01", True)
+
+
+def test_question_period_in_a_youryou_table_is_other():
+    found = extracted(youryou_with_tables())
+    question = next(e for e in found if e.label == "質問受付期間")
+    assert question.kind == "other"
+    assert found[0].evidence.page == 3
+
+
+def test_start_and_end_label_lines_make_one_period_and_a_wrapped_dekad_is_read():
+    assert kinds(teishutsu_start_end_lines()) == [
+        ("application_period", "2025-10-01T10:00+09:00", "2025-10-31T17:00+09:00"),
+        ("selection_announcement", "2025-12-11", "2025-12-20"),
+    ]
+
+
+def test_column_headers_name_the_dates_of_a_rounds_table():
+    assert kinds(html("12_maff_columns.html")) == [
+        ("application_period", "2025-04-25", "2025-05-30T17:00+09:00"),
+        ("selection_announcement", "2025-06-21", "2025-06-30"),
+        ("application_period", "2025-07-01", "2025-07-31T17:00+09:00"),
+        ("selection_announcement", "2025-08-21", "2025-08-31"),
+    ]
