@@ -23,15 +23,19 @@ from extractors.model import Award, Block, Cell, Document
 from extractors.places import PREFECTURES, Place, find_places, prefecture_name, resolve
 from extractors.vocab_awards import (
     ANNOUNCEMENT,
+    APPLICANT_HEADERS,
     AWARD_HEADERS,
+    BODY_KINDS,
     GROUP_WORD,
     HEADER_KINDS,
     HEADER_VETO,
+    NOT_A_NAME,
     NOT_ANNOUNCEMENT,
     NOT_AWARD_CONTEXT,
     ORGANISATION,
     ORGANISATION_PREFIX,
     PREFECTURE_ITSELF,
+    PREFECTURE_LABEL,
     ROLE_NOTE,
     UNNAMED_OTHERS,
 )
@@ -121,41 +125,74 @@ class _Context:
 
 @dataclass
 class _Columns:
-    header_row: int
+    header_row: int  # the last header row (a header may take two rows)
     bodies: list[int]  # the first is the representative's column
     prefecture: int | None
     category: int | None
     partner: int | None
+    places_only: frozenset[int] = frozenset()  # body columns of local governments only
+    any_name: frozenset[int] = frozenset()  # body columns of proposers: any name is a body
+    applicant: bool = False  # the body columns say 応募/申請: awards only under an announcement
 
 
 def header_kind(header: str) -> str | None:
     """What a column holds, from its header (see vocab_awards.HEADER_KINDS): body,
-    prefecture, category, partner, other, count, or None for an unknown header."""
+    municipality, applicant, prefecture, category, partner, project, count, other, or
+    None for an unknown header."""
     header = re.sub(r"\s+", "", header)
     matches = [(m.end(), len(word), kind) for word, kind in HEADER_KINDS.items()
                for m in re.finditer(re.escape(word), header)]
     if not matches:
         return None
     kind = max(matches)[2]
-    if kind == "body" and any(w in header for w in HEADER_VETO):
-        return "other"  # 応募団体名: applicants (応募コース stays a category)
-    # 支援先団体数 counts bodies; 支援先団体数・名称 also names them
-    if kind == "body" and "数" in header and "名" not in header:
-        return "count"
+    if kind in BODY_KINDS:
+        if any(w in header for w in HEADER_VETO):
+            return "other"
+        if "数" in header and "名" not in header:
+            return "count"  # 支援先団体数 counts bodies; 支援先団体数・名称 also names them
+        if any(w in header for w in APPLICANT_HEADERS):
+            return "applicant"  # 応募団体名 (応募コース stays a category)
     return kind
 
 
+def _header_texts(rows: list[list[Cell]], r: int) -> tuple[list[str], int]:
+    """Header texts of row `r`, joined with the row below when that row is a second
+    header row (代表団体 spanning 都道府県 | 団体名); and the last header row."""
+    top = [c.text for c in rows[r]]
+    if r + 1 >= len(rows) or len(rows[r + 1]) != len(top):
+        return top, r
+    sub = [c.text for c in rows[r + 1]]
+    filled = [t for t in sub if t.strip()]
+    if not filled or not all(header_kind(t) for t in filled) or any(find_places(t) for t in filled):
+        return top, r
+    spanning, merged = "", []
+    for above, below in zip(top, sub, strict=True):
+        spanning = above if above.strip() else (spanning if below.strip() else "")
+        merged.append(spanning + below)
+    return merged, r + 1
+
+
 def _find_columns(rows: list[list[Cell]]) -> _Columns | None:
-    for r, row in enumerate(rows[:3]):
-        kinds = [header_kind(c.text) for c in row]
-        bodies = [i for i, k in enumerate(kinds) if k == "body"]
-        if not bodies:
-            continue
+    for r in range(min(3, len(rows))):
+        headers, last = _header_texts(rows, r)
+        kinds = [header_kind(h) for h in headers]
 
         def first(kind: str, kinds: list = kinds) -> int | None:
             return next((i for i, k in enumerate(kinds) if k == kind), None)
 
-        return _Columns(r, bodies, first("prefecture"), first("category"), first("partner"))
+        bodies = [i for i, k in enumerate(kinds) if k in BODY_KINDS]
+        applicant = not bodies
+        if applicant:
+            bodies = [i for i, k in enumerate(kinds) if k == "applicant"]
+        prefecture = first("prefecture")
+        if not bodies and prefecture is not None and "project" in kinds and "count" not in kinds:
+            bodies, applicant = [prefecture], False  # 都道府県 | 事業名: the prefectures are the grantees
+        if not bodies:
+            continue
+        places_only = frozenset(i for i in bodies if kinds[i] in ("municipality", "prefecture"))
+        any_name = frozenset(i for i in bodies if kinds[i] in ("proposer", "applicant"))
+        return _Columns(last, bodies, prefecture, first("category"), first("partner"), places_only, any_name,
+                        applicant)
     return None
 
 
@@ -211,6 +248,8 @@ class _TableState:
 
 def _table_awards(ctx: _Context, index: int) -> list[Award]:
     rows = ctx.doc.blocks[index].rows or []
+    if _is_label_value(rows):
+        return _label_value_awards(ctx, index)
     cols = _find_columns(rows)
     state = _continuation(ctx, index, rows, cols)
     if state is not None:
@@ -219,8 +258,9 @@ def _table_awards(ctx: _Context, index: int) -> list[Award]:
         return []
     else:
         header = [c.text for c in rows[cols.header_row]]
-        announcement = _announcement_before(ctx, index, " ".join(header))
-        if announcement is None:
+        header_text = " ".join(c.text for row in rows[:cols.header_row + 1] for c in row)
+        announcement = _announcement_before(ctx, index, header_text)
+        if announcement is None or (cols.applicant and announcement is ctx.doc.blocks[index]):
             return []
         year = fiscal_year(announcement.text) or _year_before(ctx, index) or fiscal_year(ctx.doc.title or "")
         state = _TableState(index, cols, header, year, _category_before(ctx, index, announcement),
@@ -229,6 +269,31 @@ def _table_awards(ctx: _Context, index: int) -> list[Award]:
     state.index = index
     ctx.last_table = state
     return [a for number, row in enumerate(data_rows, start=1) for a in _row_awards(ctx, state, row, number)]
+
+
+def _is_label_value(rows: list[list[Cell]]) -> bool:
+    """A table of label | value rows (事業名 | … / 採択団体 | …), also a <dl>: two
+    columns whose first cells are mostly known header words."""
+    if len(rows) < 2 or any(len(row) != 2 for row in rows):
+        return False
+    labelled = sum(header_kind(row[0].text) is not None and len(row[0].text) <= 20 for row in rows)
+    return labelled * 2 >= len(rows) and header_kind(rows[1][0].text) is not None
+
+
+def _label_value_awards(ctx: _Context, index: int) -> list[Award]:
+    """Bodies of the rows whose label itself says awarded (採択団体, 交付先 …)."""
+    block = ctx.doc.blocks[index]
+    out: list[Award] = []
+    for label, value in block.rows or []:
+        if header_kind(label.text) not in BODY_KINDS or not any(w in label.text for w in AWARD_HEADERS):
+            continue
+        year = fiscal_year(block.text) or _year_before(ctx, index) or fiscal_year(ctx.doc.title or "")
+        evidence = ctx.doc.evidence(label.start, value.end)
+        bodies = _bodies_in_cell(ctx, value.text, None, f"{label.text} row", _row_prefecture([value.text]))
+        group = label.text if len(bodies) > 1 else None
+        out += [Award(fiscal_year=year, category=None, prefecture=pref, body_name=name, evidence=evidence,
+                      lg_code=code, group_label=group) for pref, name, code in bodies]
+    return out
 
 
 def _continuation(ctx: _Context, index: int, rows: list[list[Cell]], cols: _Columns | None) -> _TableState | None:
@@ -270,7 +335,9 @@ def _row_awards(ctx: _Context, state: _TableState, row: list[Cell], number: int)
         return []
     prefecture = _carried(state.carried, "prefecture", _cell(cells, cols.prefecture), _prefecture_of_cell)
     category = _carried(state.carried, "category", _cell(cells, cols.category), lambda s: s) or state.category
-    body_texts = [row[i].text for i in cols.bodies if not PLACEHOLDER.match(row[i].text)]
+    body_cells = [(row[i].text, "any" if i in cols.any_name else "legal" if i not in cols.places_only else "")
+                  for i in cols.bodies if not PLACEHOLDER.match(row[i].text)]
+    body_texts = [text for text, _ in body_cells]
     if not body_texts:
         return []
     partner = _cell(cells, cols.partner)
@@ -279,7 +346,7 @@ def _row_awards(ctx: _Context, state: _TableState, row: list[Cell], number: int)
     label_no = cells[0] if cols.bodies[0] and re.fullmatch(r"\d{1,3}", cells[0]) else str(number)
     where = f"table row {label_no}"
     context = prefecture or _row_prefecture(body_texts)
-    bodies = [b for text in body_texts for b in _bodies_in_cell(ctx, text, prefecture, where, context)]
+    bodies = [b for text, orgs in body_cells for b in _bodies_in_cell(ctx, text, prefecture, where, context, orgs)]
     group = f"{category + ' ' if category else ''}No.{label_no}" if len(bodies) > 1 else None
     return [Award(fiscal_year=state.year, category=category, prefecture=pref, body_name=name, evidence=evidence,
                   lg_code=code, group_label=group, partner=partner) for pref, name, code in bodies]
@@ -324,24 +391,46 @@ _NAME_END = re.compile(r"(?:[市区町村都道府県)）]|会社|法人|協会|
 
 
 def _bodies_in_cell(ctx: _Context, text: str, prefecture: str | None, where: str,
-                    context: str | None = None) -> list[tuple]:
+                    context: str | None = None, organisations: str = "legal") -> list[tuple]:
     """(prefecture, body_name, lg_code) of each body a table cell names.
 
     A cell is cut into items (、 and line breaks between names); an item naming an
-    organisation (一般社団法人…, 株式会社…) is one body under its own name in the row's
-    prefecture, any other item gives one body per place (金山町 最上町 舟形町)."""
+    organisation is one body under its own name in the row's prefecture, any other item
+    gives one body per place (金山町 最上町 舟形町). `organisations` says which
+    organisations the column holds: "legal" (with a legal form: 一般社団法人…, 株式会社…),
+    "any" (a column of proposers: any name that is no place), "" (places only).
+    `prefecture` is the row's 都道府県 column, `context` the prefecture the row's other
+    bodies share."""
     text = _COUNT_PREFIX.sub("", text.strip())
+    label, text = _prefecture_label(text)
+    prefecture = prefecture or label
     if text.strip() in PREFECTURE_ITSELF and prefecture:
         code = resolve(prefecture, prefecture)[0]
         return [(prefecture, prefecture, code.lg_code if code else None)]
     bodies: list[tuple] = []
     for item in _cell_items(text):
-        org = _organisation(item)
+        org, seat = _organisation(item, organisations == "any") if organisations else (None, None)
         if org:
-            bodies.append((prefecture or context, org, None))
+            bodies.append((prefecture or seat or context, org, None))
         else:
             bodies += _place_bodies(ctx, item, prefecture or context, where)
     return bodies
+
+
+def _prefecture_label(text: str) -> tuple[str | None, str]:
+    """A prefecture written as a label of the municipalities after it (長野県:松本市、塩尻市 /
+    【鳥取県】日南町 / 長野県(松本市、塩尻市)) and the text it labels."""
+    m = _PREFECTURE_LABEL.match(text)
+    if m and find_places(text[m.end():]):
+        return next(g for g in m.groups() if g), text[m.end():]
+    m = _PREFECTURE_GROUP.fullmatch(text.strip())
+    if m and find_places(m.group(2)):
+        return m.group(1), m.group(2)
+    return None, text
+
+
+_PREFECTURE_LABEL = re.compile(PREFECTURE_LABEL.format(p="|".join(PREFECTURES)))
+_PREFECTURE_GROUP = re.compile(rf"({'|'.join(PREFECTURES)})\s*[(（]([^()（）]+)[)）]")
 
 
 def _cell_items(text: str) -> list[str]:
@@ -370,12 +459,32 @@ def _breaks_between(before: str, after: str) -> bool:
                 or any(after.startswith(p) for p in PREFECTURES))
 
 
-def _organisation(item: str) -> str | None:
-    """The item as an organisation's name, without role notes, or None when it is not one."""
+def _organisation(item: str, any_name: bool = True) -> tuple[str | None, str | None]:
+    """The item as an organisation's name (role notes and a location note dropped) and
+    the prefecture of that location note, or (None, None) when the item is no
+    organisation. With `any_name`, a name without a legal form (NTT東日本) counts too."""
     name = re.sub(r"\s+", " ", UNNAMED_OTHERS.sub("", ROLE_NOTE.sub("", item))).strip()
-    if not ORGANISATION.search(name) or _places_only(name):
-        return None
-    return name
+    seat = None
+    note = _LOCATION_NOTE.search(name)
+    if note and _places_only(note.group(1)):
+        place = find_places(note.group(1))[0]
+        seat = place.prefecture or (place.municipality.prefecture if place.municipality else None)
+        name = name[:note.start()].strip()
+    if not name or NOT_A_NAME.match(name) or PLACEHOLDER.match(name) or _places_only(name):
+        return None, None
+    if ORGANISATION.search(name) or (any_name and _looks_like_a_name(name)):
+        return name, seat
+    return None, None
+
+
+_LOCATION_NOTE = re.compile(r"\s*[(（]([^()（）]+)[)）]$")
+
+
+def _looks_like_a_name(text: str) -> bool:
+    """A proper name, not a place and not a sentence: 2–60 characters, no 。, not a
+    group word (管内市町村), not a name-shaped unknown place (静内町: kept as a place)."""
+    return (2 <= len(text) <= 60 and "。" not in text and not find_places(text)
+            and not GROUP_WORD.search(text) and not _NAME_SHAPED.fullmatch(text))
 
 
 def _place_bodies(ctx: _Context, text: str, prefecture: str | None, where: str) -> list[tuple]:
@@ -478,11 +587,16 @@ def _sentence_awards(ctx: _Context, index: int) -> list[Award]:
 
 def _bodies_in_sentence(ctx: _Context, sentence: str) -> list[tuple]:
     bodies = []
+    # 長野県(松本市、塩尻市): the prefecture labels the municipalities in brackets
+    groups = [m for m in _PREFECTURE_GROUP.finditer(sentence) if find_places(m.group(2))]
     for place in find_places(sentence):
         if _is_region(sentence, place) or _is_topic_prefecture(sentence, place):
             continue
+        if any(g.start() == place.start and g.start(2) > place.end for g in groups):
+            continue
         written_apart = re.search(rf"({'|'.join(PREFECTURES)})の$", sentence[:place.start])
-        context = written_apart.group(1) if written_apart else None
+        group = next((g.group(1) for g in groups if g.start(2) <= place.start < g.end(2)), None)
+        context = written_apart.group(1) if written_apart else group
         bodies.append(_body_of_place(ctx, place, context, sentence, "sentence"))
     home = _home_prefecture(ctx.doc)
     for m in HOME_PREFECTURE.finditer(sentence):
@@ -536,7 +650,9 @@ def _list_awards(ctx: _Context) -> list[Award]:
         while j < len(blocks) and blocks[j].kind != "table":
             text = blocks[j].text
             line = text.split("\n")[0]
-            if len(line) <= 40 and "。" not in line and CATEGORY.match(line) and not _places_only(text):
+            if _YEAR_LINE.match(line):
+                year = fiscal_year(line)  # 令和6年度: the results of another year follow
+            elif len(line) <= 40 and "。" not in line and CATEGORY.match(line) and not _places_only(text):
                 category = line
             elif _places_only(text):
                 item = re.sub(r"^(?:[・\-•●○◯■□]|\d+[.)．])\s*", "", text)
@@ -559,8 +675,12 @@ def _is_results_heading(block: Block) -> bool:
     return bool(m) and (len(text) <= 30 or text.rstrip().endswith(("。", ":", "：")) and "以下" in text)
 
 
+_YEAR_LINE = re.compile(r"^[(（【\[]?(?:令和|平成|R|H)\s?(?:元|\d{1,2})\s?年度(?:採択|選定|支援|交付決定)?(?:団体|分)?[)）】\]]?$")
+
+
 def _places_only(text: str) -> bool:
     item = re.sub(r"^(?:[・\-•●○◯■□]|\d+[.)．])\s*", "", text.strip())
+    item = _prefecture_label(item)[1]
     places = [p for p in find_places(item) if not _is_region(item, p)]
     if not places:
         return False

@@ -14,18 +14,24 @@ import re
 # (Japanese compounds are head-final: 団体区分 is a category, 補助事業者 a body), the
 # longest one on a tie (補助事業者 beats 事業者).
 HEADER_KINDS: dict[str, str] = {
-    # body: names the awarded bodies (local governments or organisations)
-    "団体名": "body", "団体": "body", "自治体名": "body", "自治体": "body",
-    "市区町村名": "body", "市町村名": "body", "市区町村": "body", "市町村": "body",
-    "地方公共団体名": "body", "地方公共団体": "body",
+    # body: names the awarded bodies, local governments or organisations with a legal
+    # form (株式会社…, 一般社団法人…, 大学)
+    "団体名": "body", "団体": "body",
     "支援先団体": "body", "支援先": "body", "支援団体": "body", "採択団体": "body", "選定団体": "body",
-    "採択先": "body", "選定先": "body", "採択者": "body", "採択事業者": "body",
-    "交付先": "body", "交付決定先": "body", "交付決定団体": "body", "交付対象団体": "body", "補助事業者": "body",
-    "実施主体": "body", "事業主体": "body", "提案主体": "body", "提案団体": "body", "提案者": "body",
-    "代表団体": "body", "構成団体": "body", "代表提案団体": "body", "共同提案団体": "body", "共同提案者": "body",
-    "代表機関": "body", "構成員": "body", "受入団体": "body", "派遣先": "body",
-    "支援地域": "body", "採択地域": "body", "選定地域": "body",
-    "採択都道府県": "body", "選定都道府県": "body", "交付先都道府県": "body", "支援先都道府県": "body",
+    "採択先": "body", "選定先": "body",
+    "交付先": "body", "交付決定先": "body", "交付決定団体": "body", "交付対象団体": "body",
+    "実施主体": "body", "事業主体": "body", "代表団体": "body", "構成団体": "body", "受入団体": "body",
+    "派遣先": "body",
+    # proposer: names proposers, any name that is no place is an organisation (NTT東日本)
+    "提案主体": "proposer", "提案団体": "proposer", "提案者": "proposer", "代表提案団体": "proposer",
+    "共同提案団体": "proposer", "共同提案者": "proposer", "代表機関": "proposer", "構成員": "proposer",
+    "採択者": "proposer", "採択事業者": "proposer", "補助事業者": "proposer",
+    # municipality: names awarded local governments only (text that is no place is skipped)
+    "自治体名": "municipality", "自治体": "municipality", "市区町村名": "municipality", "市町村名": "municipality",
+    "市区町村": "municipality", "市町村": "municipality", "地方公共団体名": "municipality",
+    "地方公共団体": "municipality", "支援地域": "municipality", "採択地域": "municipality",
+    "選定地域": "municipality", "採択都道府県": "municipality", "選定都道府県": "municipality",
+    "交付先都道府県": "municipality", "支援先都道府県": "municipality",
     # prefecture of the row
     "都道府県": "prefecture", "道府県": "prefecture", "県名": "prefecture", "所在地": "prefecture",
     # category of the award
@@ -33,13 +39,20 @@ HEADER_KINDS: dict[str, str] = {
     "分野": "category", "タイプ": "category",
     # a partner of the body, not itself awarded
     "事業者": "partner", "企業": "partner", "ベンダー": "partner", "パートナー": "partner", "連携先": "partner",
-    # something else: where a project runs, what it is, where a company sits
-    "実証地域": "other", "実施地域": "other", "事業名": "other", "提案名": "other", "取組": "other",
-    "所在市町村": "other", "所在市区町村": "other",
+    # one row per project: a table of 都道府県 | 事業名 names the prefectures as grantees
+    "事業名": "project", "提案名": "project", "提案事業名": "project", "計画名": "project", "取組名": "project",
+    "実証テーマ": "project",
+    # counts and sums: a table of 都道府県 | 件数 aggregates, it names no grantee
+    "件数": "count", "団体数": "count", "合計": "count",
+    # something else: where a project runs, what it does, where a company sits
+    "実証地域": "other", "実施地域": "other", "取組": "other", "所在市町村": "other", "所在市区町村": "other",
 }
-# Header words that make a column something else whatever else it says: applicants,
-# contacts. 応募団体名 lists applicants, not awards.
-HEADER_VETO = ("応募", "申請", "問い合わせ", "問合せ", "連絡先", "担当")
+BODY_KINDS = ("body", "proposer", "municipality")
+# Body headers that name applicants (応募団体名, 申請者): the bodies are awarded only
+# under an explicit results announcement (交付決定 lists call grantees 申請団体).
+APPLICANT_HEADERS = ("応募", "申請")
+# Body headers of something else: contacts.
+HEADER_VETO = ("問い合わせ", "問合せ", "連絡先", "担当")
 # Header words that by themselves say the table lists awarded bodies.
 AWARD_HEADERS = ("採択", "選定", "支援先", "交付先", "交付決定", "内定")
 
@@ -62,7 +75,7 @@ NOT_ANNOUNCEMENT = re.compile(
 NOT_AWARD_CONTEXT = re.compile(
     r"好事例|優良事例|事例|例えば|たとえば|例[:：]|取組例|活用例|問い合わせ|問合せ|連絡先|担当|所在地|住所|〒"
     r"|事務局|受託|委託先|説明会|応募状況|申請状況|応募団体|申請団体|応募のあった|応募があり|提案があり"
-    r"|提出があり|件名"
+    r"|提出があり|申請があり|件名"
 )
 
 # --- cells ----------------------------------------------------------------------------
@@ -90,5 +103,12 @@ GROUP_WORD = re.compile(
     r"^[市区町村都道府県]|町村|道府県|市町|^政令|^中核|^特別|^[一二三四五六七八九十\d]+[市区町村]$"
     r"|^(?:周辺|近隣|沿線|圏域|管内|県内|域内|関係|構成|参加|連携)"
 )
+# Text in a body column that is no name: 未定 (undecided), 非公表, 計 (total).
+NOT_A_NAME = re.compile(
+    r"^(?:未定|調整中|検討中|選定中|非公表|公表予定|別紙|別添|後日|なし|無し|該当なし|該当団体なし|計|合計|小計|総計"
+    r"|その他|[\d,.]+|[\d,.]+(?:件|団体|者|社|円|千円|万円))$"
+)
+# A prefecture written as a label before its municipalities: 長野県:松本市、塩尻市 / 【鳥取県】日南町.
+PREFECTURE_LABEL = r"^\s*(?:【({p})】|\[({p})\]|({p})\s*[:：])\s*"
 # A cell saying the row's prefecture is itself the body: 県, (県), 県全域.
 PREFECTURE_ITSELF = ("県", "都", "道", "府", "(県)", "(都)", "(道)", "(府)", "県全域", "県全体")

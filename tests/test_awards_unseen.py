@@ -485,3 +485,89 @@ def test_candidates_selected_before_the_grant_decision():
 def test_future_or_planned_wording_is_not_an_award(text):
     doc = pdf_doc([[P(text), T(["No.", "都道府県", "団体名"], ["1", "長野県", "松本市"])]])
     assert found(doc) == []
+
+
+# ------------------------------------------------------------------ 12. more layouts of real results pages
+
+
+def test_applicant_header_under_an_explicit_results_announcement():
+    # 交付決定 lists often call the grantee 申請団体 (the body that applied and got the grant)
+    doc = pdf_doc([[
+        P("令和７年度地方創生推進交付金について、以下の事業の交付決定を行いました。"),
+        T(["都道府県名", "申請団体名", "事業名"], ["山口県", "萩市", "観光ＤＸ推進事業"], ["山口県", "山口県", "県域データ連携"]),
+    ]])
+    assert triples(found(doc)) == {("山口県", "萩市", "352047"), ("山口県", "山口県", "350001")}
+
+
+def test_applicants_page_with_an_applicant_header_stays_empty():
+    doc = pdf_doc([[
+        P("公募の結果、以下の団体から申請がありました。審査の結果は８月に公表します。"),
+        T(["都道府県名", "申請団体名", "事業名"], ["山口県", "萩市", "観光ＤＸ推進事業"]),
+    ]])
+    assert found(doc) == []
+
+
+def test_prefectures_as_grantees_one_row_per_project():
+    doc = pdf_doc([[
+        H("令和６年度 都道府県ＤＸ人材確保支援事業 交付決定一覧（都道府県分）", 1),
+        T(["No.", "都道府県", "事業名", "交付決定額（千円）"],
+          ["1", "青森県", "市町村ＤＸ人材プール事業", "12,000"], ["2", "長野県", "共同ＣＩＯ補佐官派遣", "9,500"]),
+        H("（参考）都道府県別交付決定状況", 2),
+        T(["都道府県", "交付決定件数", "交付決定額（千円）"], ["北海道", "12", "45,000"], ["沖縄県", "3", "9,800"]),
+    ]])
+    result = found(doc)
+    assert triples(result) == {("青森県", "青森県", "020001"), ("長野県", "長野県", "200000")}
+    assert {a.fiscal_year for a in result} == {2024}
+
+
+def test_two_row_header_with_merged_representative_columns():
+    doc = pdf_doc([[
+        H("令和７年度 採択事業一覧", 1),
+        T(["No.", "代表団体", "", "事業名"],
+          ["", "都道府県", "団体名", ""],
+          ["1", "北海道", "釧路市", "港湾物流ＤＸ"],
+          ["2", "大分県", "大分県", "県内共通予約基盤"]),
+    ]])
+    assert triples(found(doc)) == {("北海道", "釧路市", "012068"), ("大分県", "大分県", "440001")}
+
+
+def test_lists_under_a_results_heading_with_a_heading_per_year():
+    doc = html_doc("""
+<h2>採択団体一覧</h2>
+<h3>令和７年度</h3><ul><li>北海道標茶町</li><li>長野県：松本市、塩尻市</li></ul>
+<h3>令和６年度</h3><ul><li>【鳥取県】日南町、智頭町</li></ul>
+<h2>問い合わせ先</h2><ul><li>東京都千代田区霞が関２－１－２</li></ul>
+""")
+    result = found(doc)
+    assert {(a.prefecture, a.body_name, a.lg_code, a.fiscal_year) for a in result} == {
+        ("北海道", "標茶町", "016641", 2025), ("長野県", "松本市", "202029", 2025), ("長野県", "塩尻市", "202151", 2025),
+        ("鳥取県", "日南町", "314013", 2024), ("鳥取県", "智頭町", "313289", 2024),
+    }
+
+
+def test_a_prefecture_labelling_its_towns_in_a_sentence_is_not_itself_a_body():
+    doc = html_doc("<p>令和７年度は、長野県（松本市、塩尻市）及び北海道（東川町）の提案が採択されました。</p>")
+    assert triples(found(doc)) == {("長野県", "松本市", "202029"), ("長野県", "塩尻市", "202151"),
+                                   ("北海道", "東川町", "014583")}
+
+
+def test_organisations_without_a_legal_form_and_with_a_location_note():
+    doc = html_doc("""
+<p>審査の結果、以下の提案を採択しました。</p>
+<table><tr><th>No.</th><th>提案者</th><th>提案名</th></tr>
+<tr><td>1</td><td>ＮＴＴ東日本</td><td>地域ＩｏＴ基盤</td></tr>
+<tr><td>2</td><td>株式会社やまなしデータ（山梨県甲府市）</td><td>観光データ連携</td></tr>
+<tr><td>3</td><td>未定</td><td>－</td></tr>
+<tr><td colspan="2">計</td><td>２件</td></tr></table>
+""")
+    assert triples(found(doc)) == {(None, "NTT東日本", None), ("山梨県", "株式会社やまなしデータ", None)}
+
+
+def test_a_label_value_table_naming_the_selected_body():
+    doc = html_doc("""
+<h2>採択事業の概要</h2>
+<table><tr><th>事業名</th><td>遠隔医療による中山間地域の医療提供体制の確保</td></tr>
+<tr><th>採択団体</th><td>島根県飯南町、美郷町</td></tr>
+<tr><th>事業期間</th><td>令和７年度〜令和８年度</td></tr></table>
+""")
+    assert triples(found(doc)) == {("島根県", "飯南町", "323861"), ("島根県", "美郷町", "324485")}
