@@ -104,7 +104,9 @@ class NameInfo:
 
 
 def fiscal_year_of(text: str) -> int | None:
-    """令和8年度 -> 2026, 平成31年度 -> 2019, 2026年度 -> 2026 (the first one written)."""
+    """令和8年度 -> 2026, 平成31年度 -> 2019, 2026年度 -> 2026 (the first one written).
+    A supplementary budget belongs to the year it amends: 令和7年度補正 -> 2025, though
+    its calls and work run into 2026 (the funds are carried over)."""
     m = vocab.FISCAL_YEAR_RE.search(text)
     if not m:
         return None
