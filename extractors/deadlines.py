@@ -29,8 +29,10 @@ from dataclasses import dataclass
 from extractors.dates import Period, find_periods
 from extractors.model import Block, Cell, Deadline, Document
 from extractors.vocab_deadlines import (
+    CALL_NAME,
     END_MARK,
     HISTORY,
+    NEWS_HEADLINE,
     NOT_A_LABEL_LINE,
     START_MARK,
     SUPERSEDED_BY,
@@ -39,7 +41,7 @@ from extractors.vocab_deadlines import (
     resolve_generic,
 )
 
-VERSION = "3"
+VERSION = "4"
 log = logging.getLogger(__name__)
 
 ENDING_KINDS = ("application_period", "briefing_registration")  # one moment = the close
@@ -94,6 +96,8 @@ def _event(doc: Document, periods: list[Period], index: int, block_starts: list[
     after = text[last_point_end:after_end]
     if is_history(after):
         return None
+    if _is_news_item(text, period, place, prev_end):
+        return None
     if SUPERSEDED_BY.match(text, period.span[1]) and next_start < place.line_end:
         return None  # '5月9日(金)17時 → 5月16日(金)17時': the value after the arrow holds
 
@@ -111,6 +115,11 @@ def _event(doc: Document, periods: list[Period], index: int, block_starts: list[
             break
     if kind == HISTORY:
         return None
+    if kind is None and period.role in ("range", "until"):
+        named = next(((s, sp) for s, sp in sources if CALL_NAME.search(_clean(s) or s)), None)
+        if named is not None:
+            kind, label = "application_period", _clean(named[0])
+            span = (min(named[1][0], start), max(named[1][1], end))
     if kind is None:
         if place.row is None or not any(s for s, _ in sources if s.strip()):
             return None
@@ -205,6 +214,16 @@ def _column_header(place: _Place, periods: list[Period]) -> Cell | None:
     column = next(i for i, candidate in enumerate(row) if candidate is cell)
     heading = header[column]
     return heading if 0 < len(heading.text) <= LABEL_LINE_MAX and "\n" not in heading.text else None
+
+
+def _is_news_item(text: str, period: Period, place: _Place, prev_end: int) -> bool:
+    """A date opening a line of a news list, followed by its headline."""
+    if period.role != "point" or period.precision not in ("day", "month") or prev_end != place.line_start:
+        return False
+    if text[place.line_start:period.span[0]].strip(" ・-•"):
+        return False
+    headline = text[period.span[1]:place.line_end].strip()
+    return bool(headline) and bool(NEWS_HEADLINE.search(headline))
 
 
 def _mark_of(label: str) -> str | None:

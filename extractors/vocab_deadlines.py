@@ -81,6 +81,12 @@ START_MARK = re.compile(r"^(?:開始|開始日時?|始期|自|受付開始|か�
 END_MARK = re.compile(r"^(?:終了|終了日時?|終期|至|受付終了|締切|締切日時?|まで)$")
 # A line that is a title or a sentence, never a label for the date below it.
 NOT_A_LABEL_LINE = re.compile(r"(?:について|のお知らせ|ます|ました|です|でした|[。!?])\)?$")
+# A news list's line: a date, then a headline in the past or a title
+# ('令和7年5月2日 「…」の公募締切を延長しました'): the date is the news's, not an event's.
+NEWS_HEADLINE = re.compile(r"(?:しました|ました|について|のお知らせ|を掲載|を公開|を更新)[。!]?\)?$")
+# A label naming a call by its name ('「…事業」の公募(令和7年4月1日〜5月16日)'): a period
+# (not a single date, which may as well be its opening) under it is the call's.
+CALL_NAME = re.compile(r"(?:公募|募集|応募受付|申請受付|提案募集)[\s(:]*$")
 # Arrows that replace a value by a new one: '5月9日(金)17時 → 5月16日(金)17時'.
 SUPERSEDED_BY = re.compile(r"\s*(?:→|⇒|➡|->|=>)")
 

@@ -126,6 +126,8 @@ VARIANTS = [
     ("第2次締切分は令和7年9月下旬頃に、応募者へ審査結果を通知します。",
      ("selection_announcement", "2025-09-21", "2025-09-30", "dekad")),
     ("採択予定:令和7年6月下旬", ("selection_announcement", "2025-06-21", "2025-06-30", "dekad")),
+    ("・「地域DXアドバイザー派遣」の募集(令和7年4月1日(火)〜令和8年1月30日(金))",
+     ("application_period", "2025-04-01", "2026-01-30", "day")),
 ]
 
 
@@ -203,6 +205,7 @@ def test_a_day_only_close_gives_way_to_the_same_close_with_a_time():
     "※前回の公募期間(令和6年5月7日(火)〜令和6年6月7日(金))から、約1か月遅い時期の公募となります。",
     "昨年度の応募締切は令和6年6月7日(金)でした。",
     "【締切延長】スマートシティ実装化支援事業の公募について\n令和7年5月2日",
+    "令和7年5月2日 「デジタル実装モデル事業」の公募締切を延長しました",
 ])
 def test_history_and_unnamed_dates_are_not_deadlines(history):
     assert events(history) == []

@@ -128,6 +128,7 @@ APPLICATION_ENDS = {
     "11_meti_uketsuke.html": {"2025-05-30T12:00+09:00"},
     "12_maff_columns.html": {"2025-05-30T17:00+09:00", "2025-07-31T17:00+09:00"},
     "13_soumu_rounds_and_signup.html": {"2025-05-16", "2025-10-10"},
+    "14_soumu_news_list.html": {"2025-05-16T17:00+09:00", "2026-01-30"},
 }
 PDF_APPLICATION_ENDS = {
     youryou_with_tables: {"2025-05-19T12:00+09:00"},
@@ -239,3 +240,9 @@ def test_column_headers_name_the_dates_of_a_rounds_table():
         ("application_period", "2025-07-01", "2025-07-31T17:00+09:00"),
         ("selection_announcement", "2025-08-21", "2025-08-31"),
     ]
+
+
+def test_news_list_dates_are_the_news_not_events():
+    found = extracted(html("14_soumu_news_list.html"))
+    assert all(e.starts_at == "2025-04-01" for e in found)  # the two calls, named by their names
+    assert [e.label for e in found] == ["「デジタル実装モデル事業」の公募", "「地域DXアドバイザー派遣」の募集"]
