@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 
 from extractors.emails import EmailMatch, find_emails
 from extractors.model import Contact, Document
-from extractors.phones import PhoneMatch, find_phones_in
+from extractors.phones import PhoneMatch, find_phones_in, label_kind
 from extractors.sudachi import tokens
 from extractors.vocab_contacts import (
     ADDRESS_LABEL_RE,
@@ -62,7 +62,7 @@ from extractors.vocab_contacts import (
     URL_RE,
 )
 
-VERSION = "4"
+VERSION = "5"
 
 MAX_BLOCK_LINES = 25  # a contact block is never longer than this
 MAX_ORG_LINES = 6  # organisation lines a heading may be followed by before any field
@@ -89,7 +89,8 @@ class _Line:
     role: str | None = None  # for headings
     body: int = 0  # offset (into text) where a heading's inline content begins
     programme: bool = False  # a heading that opens a new programme section
-    table: int | None = None  # index of the table block this line is a row of
+    table: int | None = None  # index of the table block this line is part of
+    row: int | None = None  # index of the table row (a row's cell may hold several lines)
     record: bool = False  # a row of a table that lists one contact point per row
 
 
@@ -191,7 +192,13 @@ def _lines(doc: Document, anchor_offsets: list[int], fax_offsets: list[int] | No
     """Classified non-empty lines; a line holding an address or phone is an anchor, one
     holding only a FAX number a field (it stays inside its block)."""
     heading_spans = [(b.start, b.end) for b in doc.blocks if b.kind == "heading"]
-    table_spans = [(b.start, b.end, n) for n, b in enumerate(doc.blocks) if b.kind == "table"]
+    row_spans = [
+        (row[0].start, row[-1].end, n, r)
+        for n, b in enumerate(doc.blocks)
+        if b.kind == "table"
+        for r, row in enumerate(b.rows or [])
+        if row
+    ]
     out: list[_Line] = []
     offset = 0
     anchors = sorted(anchor_offsets)
@@ -206,7 +213,7 @@ def _lines(doc: Document, anchor_offsets: list[int], fax_offsets: list[int] | No
         has_anchor = k < len(anchors) and anchors[k] <= line.end
         has_fax = f < len(faxes) and faxes[f] <= line.end
         is_heading = any(a <= line.start < b for a, b in heading_spans)
-        line.table = next((n for a, b, n in table_spans if a <= line.start < b), None)
+        line.table, line.row = next(((n, r) for a, b, n, r in row_spans if a <= line.start <= b), (None, None))
         if text.strip():
             _classify(line, is_heading, has_anchor, has_fax)
             out.append(line)
@@ -214,19 +221,31 @@ def _lines(doc: Document, anchor_offsets: list[int], fax_offsets: list[int] | No
     return out
 
 
+def _is_label(cell: str) -> bool:
+    core = _strip_decoration(cell).strip()
+    return bool(FIELD_ONLY_RE.match(core) or label_kind(core) or EMAIL_LABEL_RE.fullmatch(core))
+
+
 def _mark_records(lines: list[_Line]) -> None:
-    """Rows of a table listing several contact points (事業名 | 担当課 | 電話 | メール, one
-    division per row) are each a contact of their own; a table of label | value rows
-    (電話 | 03-…, メール | …) is one contact and is left as it is."""
-    rows: dict[int, list[_Line]] = {}
+    """Rows of a table listing contact points (事業名 | 担当課 | 電話 | メール, one division
+    per row) are each a contact of their own: the table has a header row of field labels,
+    or several rows with an address or number none of which starts with a label. A table
+    of label | value rows (電話 | 03-…, メール | …) is one contact and is left as it is."""
+    tables: dict[int, dict[int, list[_Line]]] = {}
     for line in lines:
-        if line.table is not None and line.kind == "anchor":
-            rows.setdefault(line.table, []).append(line)
-    for anchored in rows.values():
-        labelled = [FIELD_ONLY_RE.match(_strip_decoration(r.text.split(" | ")[0]).strip()) for r in anchored]
-        if len(anchored) >= 2 and not any(labelled):
+        if line.table is not None and line.row is not None:
+            tables.setdefault(line.table, {}).setdefault(line.row, []).append(line)
+    for rows in tables.values():
+        ordered = [rows[r] for r in sorted(rows)]
+        anchored = [row for row in ordered if any(line.kind == "anchor" for line in row)]
+        header = ordered[0]
+        header_cells = " ".join(line.text for line in header).split(" | ")
+        labelled_header = header not in anchored and sum(_is_label(cell) for cell in header_cells) >= 2
+        labelled_rows = any(_is_label(row[0].text.split(" | ")[0]) for row in anchored)
+        if labelled_header or (len(anchored) >= 2 and not labelled_rows):
             for row in anchored:
-                row.record = True
+                for line in row:
+                    line.record = True
 
 
 # --- blocks -----------------------------------------------------------------------------
@@ -301,9 +320,13 @@ def _segment(lines: list[_Line]) -> list[_Block]:
                 taken[j] = True
             blocks.append(_Block(i, last, line.role))
     for i, line in enumerate(lines):
-        if line.record:
-            taken[i] = True
-            blocks.append(_Block(i, i, _table_role(lines, blocks, line.table)))
+        if line.record and not taken[i]:
+            last = i
+            while last + 1 < len(lines) and (lines[last + 1].table, lines[last + 1].row) == (line.table, line.row):
+                last += 1
+            for j in range(i, last + 1):
+                taken[j] = True
+            blocks.append(_Block(i, last, _table_role(lines, blocks, line.table)))
     for i, line in enumerate(lines):
         if line.kind == "anchor" and not taken[i]:
             first = _backward(lines, i, taken)
@@ -457,6 +480,10 @@ def split_organization(text: str) -> tuple[str | None, str | None]:
     if org is None:
         for form in COMPANY_FORMS:
             at = t.find(form)
+            if at > 0 and t[at - 1] in OPEN_BRACKETS + " :":
+                # …事務局(株式会社X 社会システム本部): the company is named after its form
+                inner = t[at : _closing(t, at - 1) if t[at - 1] == "(" else len(t)]
+                return split_organization(inner)
             if at > 0:
                 org = t[: at + len(form)]
                 break

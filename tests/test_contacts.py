@@ -27,7 +27,7 @@ def one(text: str):
 
 
 def test_version() -> None:
-    assert contacts.VERSION == "4"
+    assert contacts.VERSION == "5"
 
 
 # --- the seed forms ----------------------------------------------------------------------
@@ -473,3 +473,15 @@ def test_rows_of_a_contact_table_are_contacts_of_their_own() -> None:
     assert [(c.role, c.department, c.phone) for c in found] == [
         ("inquiry", "地域情報化企画室", "03-5253-5525"), ("inquiry", "地域自立応援課", "03-5253-5394"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("line", "org", "dept"),
+    [
+        ("地域社会DX推進事業 事務局(株式会社ジャパンリサーチ総研 社会システム本部)", "株式会社ジャパンリサーチ総研", "社会システム本部"),
+        ("受託者:(株)デジタル地域研究所", "(株)デジタル地域研究所", None),
+        ("推進事務局 株式会社地域DX総研 公共部", "株式会社地域DX総研", "公共部"),
+    ],
+)
+def test_company_named_inside_a_secretariat_line(line: str, org: str, dept: str | None) -> None:
+    assert split_organization(line) == (org, dept)

@@ -520,3 +520,26 @@ def test_hours_and_notes_beside_the_numbers() -> None:
     _, emails, phones = found(html_doc(HOURS, url="https://www.cfa.go.jp/policies/x", encoding="utf-8"))
     assert phones == {"03-6771-8030"}
     assert emails == {"seiiku-kiban.r8@cfa.go.jp"}
+
+
+# --- 23. what pdf_blocks gives for a LibreOffice PDF: a one-line paragraph, then a table with a
+#     header row of labels whose one row wraps an address inside its cell -----------------------
+
+def test_pdf_label_header_table_after_a_paragraph() -> None:
+    doc = pdf_doc([[
+        H("9.問合せ先"),
+        P("地域社会DX推進事業 事務局(株式会社ジャパンリサーチ総研 社会システム本部)担当:山田、鈴木 "
+          "電話:03-6205-7710(受付時間:平日10時〜17時)E-mail:chiiki-dx-jimukyoku@japan-research-souken.co.jp"),
+        T(["担当", "TEL", "FAX", "E-mail"],
+          ["デジタル経済推進室", "03-5253-5757", "03-5253-5759", "dx-keizai-\nsuishin_atmark_ml.soumu.go.jp"]),
+    ]])
+    contacts, emails, phones = found(doc)
+    assert emails == {"chiiki-dx-jimukyoku@japan-research-souken.co.jp", "dx-keizai-suishin@ml.soumu.go.jp"}
+    assert phones == {"03-6205-7710", "03-5253-5757"}
+    rows = {(c.organization, c.department, c.phone, c.email) for c in contacts}
+    assert rows == {
+        ("株式会社ジャパンリサーチ総研", "社会システム本部", "03-6205-7710", "chiiki-dx-jimukyoku@japan-research-souken.co.jp"),
+        (None, "デジタル経済推進室", "03-5253-5757", "dx-keizai-suishin@ml.soumu.go.jp"),
+    }
+    row = next(c for c in contacts if c.phone == "03-5253-5757")
+    assert row.evidence.quote.endswith("suishin_atmark_ml.soumu.go.jp")  # the whole wrapped row
