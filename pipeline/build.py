@@ -26,7 +26,7 @@ from extractors.places import municipality_rows
 from pipeline import cache
 from pipeline.corpus import Capture, latest_captures
 from pipeline.crawl_log import crawl_log_rows
-from pipeline.documents import DecodeError, decode_document
+from pipeline.documents import DecodeError, decode_document, document_kind
 from pipeline.schema import create_schema
 
 log = logging.getLogger(__name__)
@@ -139,6 +139,11 @@ def process_captures(captures: Iterable[Capture], old: sqlite_utils.Database | N
     out: list[_Processed] = []
     root = logging.getLogger()
     for capture in captures:
+        if document_kind(capture.url, capture.content_type, capture.body) is None:
+            # images, style sheets, scripts… of an imported WARC are not documents
+            if progress:
+                progress(f"{capture.url} (skipped: {capture.content_type or 'no type'} is neither HTML nor PDF)")
+            continue
         sha256 = hashlib.sha256(capture.body).hexdigest()
         hit = _cached(old, capture.url, sha256, version)
         collector = _Collect()

@@ -153,3 +153,14 @@ def test_an_undecodable_document_is_kept_with_its_error(tmp_path: Path, monkeypa
     error = con.execute("select error from documents where url like '%broken.pdf'").fetchone()[0]
     assert "not a document" in error
     assert con.execute("select count(*) from deadlines").fetchone()[0] == 1
+
+
+def test_captures_that_are_neither_html_nor_pdf_are_not_documents(tmp_path: Path, monkeypatch):
+    _fake_extractors(monkeypatch, [])
+    logo = _capture("https://www.soumu.go.jp/common/img/logo.png", b"\x89PNG\r\n\x1a\n")
+    logo.content_type = "image/png"
+    _use_corpus(monkeypatch, [_capture("https://www.soumu.go.jp/a.html", PAGE.encode()), logo])
+    db_path = tmp_path / "koubo.db"
+    report = build_module.build(tmp_path, db_path, today=TODAY)
+    assert report.documents == 1
+    assert [r["url"] for r in sqlite_utils.Database(db_path)["documents"].rows] == ["https://www.soumu.go.jp/a.html"]
