@@ -40,7 +40,7 @@ from extractors.vocab_awards import (
     UNNAMED_OTHERS,
 )
 
-VERSION = "2"
+VERSION = "4"
 log = logging.getLogger(__name__)
 
 # ---------------------------------------------------------------- vocabularies
@@ -107,6 +107,7 @@ def extract_with_warnings(doc: Document) -> tuple[list[Award], list[str]]:
         else:
             awards += _sentence_awards(ctx, i)
     awards += _list_awards(ctx)
+    awards += _row_line_awards(ctx)
     return _dedupe(awards), ctx.warnings
 
 
@@ -686,6 +687,59 @@ def _places_only(text: str) -> bool:
         return False
     rest = _leftover(item, places)
     return not [t for t in _SEPARATORS.split(rest) if t]
+
+
+# ---------------------------------------------------------------- rows of a table without rules
+
+
+# A line of a table a PDF drew without rules (decoded as text): No. | 都道府県 | 団体名 | …
+_ROW_LINE = re.compile(rf"^(?:\d{{1,3}}(?:-\d{{1,2}})?[.)]?\s+)(?:({'|'.join(PREFECTURES)})\s+)?(?=\S)")
+
+
+def _row_line_awards(ctx: _Context) -> list[Award]:
+    """Bodies of numbered row lines (1 北海道 札幌市 事業名 2,370) in a run of at least two,
+    under an announcement: the body is the place right after the prefecture, never a
+    place further on the line (事業名 may name other places)."""
+    awards: list[Award] = []
+    blocks = ctx.doc.blocks
+    i = 0
+    while i < len(blocks):
+        run: list[tuple[int, Place, str | None]] = []
+        j, prefecture = i, None
+        while j < len(blocks) and blocks[j].kind != "table":
+            row = _row_line(blocks[j].text, prefecture)
+            if row:
+                prefecture = row[1]
+                run.append((j, row[0], row[1]))
+            elif (len(blocks[j].text) > 40 or "。" in blocks[j].text or (run and j - run[-1][0] > 3)
+                  or NOT_AWARD_CONTEXT.search(blocks[j].text)):
+                break
+            j += 1
+        if len(run) >= 2 and _announcement_before(ctx, run[0][0], "") is not None:
+            year = _year_before(ctx, run[0][0]) or fiscal_year(ctx.doc.title or "")
+            for index, place, pref in run:
+                block = blocks[index]
+                body = _body_of_place(ctx, place, pref, block.text, "row line")
+                awards.append(Award(fiscal_year=year, category=None, prefecture=body[0], body_name=body[1],
+                                    evidence=ctx.doc.evidence(block.start, block.end), lg_code=body[2]))
+        i = max(j, i + 1)
+    return awards
+
+
+def _row_line(text: str, carried: str | None) -> tuple[Place, str] | None:
+    """(the body's place, the row's prefecture) of a numbered row line, or None. The
+    prefecture is the one written on the line, else the one of the row above (merged)."""
+    m = _ROW_LINE.match(text)
+    prefecture = (m.group(1) or carried) if m else None
+    if prefecture is None:
+        return None
+    rest = text[m.end():]
+    places = find_places(rest)
+    if not places or places[0].start != 0 or _is_region(rest, places[0]):
+        return None
+    place = places[0]
+    same = place.prefecture in (None, prefecture) and resolve(place.name, prefecture)[0] is not None
+    return (place, prefecture) if same else None
 
 
 # ---------------------------------------------------------------- dedupe

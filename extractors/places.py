@@ -187,6 +187,8 @@ _PREF_RE = re.compile("|".join(sorted(PREFECTURES, key=len, reverse=True)))
 # An unknown name right after a prefecture: kanji/katakana only, ending in 市/町/村.
 _UNKNOWN_NAME = re.compile(r" ?([一-鿿々ヶァ-ヺー]{1,6}?[市町村])(?![町村区])")
 _WINDOW = 12  # longest prefecture + 郡 written before a name
+# Runs of suffixes that name kinds of bodies (都区市町村, 市町村, 区市町村), never one body.
+_KIND_WORD = re.compile(r"市町|町村|区市|区町")
 
 
 def find_places(text: str, *, unknown_after_prefecture: bool = True) -> list[Place]:
@@ -268,7 +270,7 @@ def _unknown_after_prefecture(text: str, pref_spans: list[tuple[int, int]], know
     out = []
     for ps, pe in pref_spans:
         m = _UNKNOWN_NAME.match(text, pe)
-        if not m or m.group(1)[0] in SUFFIXES or "郡" in m.group(1):
+        if not m or m.group(1)[0] in SUFFIXES or "郡" in m.group(1) or _KIND_WORD.search(m.group(1)):
             continue
         if any(p.start < m.end() and ps < p.end for p in known):
             continue

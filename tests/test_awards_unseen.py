@@ -571,3 +571,39 @@ def test_a_label_value_table_naming_the_selected_body():
 <tr><th>事業期間</th><td>令和７年度〜令和８年度</td></tr></table>
 """)
     assert triples(found(doc)) == {("島根県", "飯南町", "323861"), ("島根県", "美郷町", "324485")}
+
+
+def test_rows_of_a_table_drawn_without_rules():
+    # what the PDF decoder gives for a results table without ruling lines: one
+    # paragraph per row, a wrapped 事業名 cell split around its row
+    doc = pdf_doc([[
+        H("令和６年度 デジタル活用環境構築推進事業費補助金 交付決定一覧", 1),
+        P("令和６年度デジタル活用環境構築推進事業費補助金について、以下のとおり交付決定を行いました。"),
+        P("都道府県 交付決定団体 交付決定額(千No. 事業名"),
+        P("名名 円)"),
+        P("1 北海道 札幌市 行政手続オンライン化推進事業(札幌市)2,370"),
+        P("2 岩手県 盛岡市 行政手続オンライン化推進事業(盛岡市)5,110"),
+        P("2-2 花巻市 窓口DX(北上市と共同) 1,000"),
+        P("行政手続オンライン化推進事業(宇都宮"),
+        P("3 栃木県 宇都宮市 4,330"),
+        P("市)"),
+        P("4 福島県 金山町 オンライン診療 1,200"),
+        P("5 東京都 東京都 都区市町村の共同調達 9,810"),
+        P("お問い合わせ先:総務省 地域力創造グループ 電話 03-5253-5111"),
+        P("1 長野県 松本市 (問い合わせの後の番号付きの行)"),
+    ]])
+    result = found(doc)
+    assert triples(result) == {
+        ("北海道", "札幌市", "011002"), ("岩手県", "盛岡市", "032018"), ("岩手県", "花巻市", "032051"),
+        ("栃木県", "宇都宮市", "092011"), ("福島県", "金山町", "074454"), ("東京都", "東京都", "130001"),
+    }
+    assert {a.fiscal_year for a in result} == {2024}
+
+
+def test_numbered_lines_without_an_announcement_are_not_awards():
+    doc = pdf_doc([[
+        P("説明会の開催地は以下のとおりです。"),
+        P("1 北海道 札幌市 9月1日"),
+        P("2 宮城県 仙台市 9月3日"),
+    ]])
+    assert found(doc) == []

@@ -184,3 +184,7 @@ def test_a_ward_wins_over_its_city():
 def test_a_wrong_county_is_not_attached():
     place = find_places("上川郡標茶町")[0]  # 標茶町 is in 川上郡
     assert place.name == "標茶町" and place.county is None and place.lg_code == "016641"
+
+
+def test_a_kind_word_after_a_prefecture_is_not_an_unknown_place():
+    assert [(p.name, p.status) for p in find_places("東京都 都区市町村の共同調達")] == [("東京都", "ok")]
