@@ -8,10 +8,16 @@ name it, looked for in this order:
 3. the rest of its sentence ('、選定結果を公表します', 'までにご応募ください'),
 4. a label line just above it ('(1) 応募期間' then the date on the next line).
 
-The first that names a kind (extractors.vocab_deadlines) decides. Generic labels
-(日時, 申込, 締切) take the briefing's kinds when the section is about a 説明会.
-Dates that record the past (制定, 現在, ご参加いただきありがとうございました), and dates
-that nothing names (a press release's own date) are not events. A written weekday that
+The first that names a kind (extractors.vocab_deadlines) decides; a table's column
+heading ('区分 | 公募期間 | 採択予定') comes after the row's own cells, and a period with
+no kind under a call's name ('「…」の公募(4月1日〜5月16日)') is the call's. Generic
+labels (日時, 申込, 締切) take the briefing's kinds when the section (its headings, the
+two lines above) is about a 説明会; 申込 outside any event (研修, セミナー …) is a call.
+Lines labelled only 開始/終了 (自/至) under a label line are one period of that label.
+Dates that record the past (制定, 現在, ご参加いただきありがとうございました), another
+call cited for reference (前回, 昨年度), a news list's dated headlines, a value replaced
+by an arrow (→) and dates that nothing names (a press release's own date) are not
+events; a close said to be extended (…まで延長しました) replaces the close just above it. A written weekday that
 does not match the date is kept, flagged (weekday_mismatch) and logged, never fixed.
 
 An application period or sign-up closing at one moment has no start (starts_at NULL);
@@ -31,6 +37,7 @@ from extractors.model import Block, Cell, Deadline, Document
 from extractors.vocab_deadlines import (
     CALL_NAME,
     END_MARK,
+    EXTENDED,
     HISTORY,
     NEWS_HEADLINE,
     NOT_A_LABEL_LINE,
@@ -41,12 +48,14 @@ from extractors.vocab_deadlines import (
     resolve_generic,
 )
 
-VERSION = "4"
+VERSION = "5"
 log = logging.getLogger(__name__)
 
 ENDING_KINDS = ("application_period", "briefing_registration")  # one moment = the close
 LABEL_LINE_MAX = 40  # a label line above a date is short
 SECTION_WINDOW = 1500  # how far back (characters) section headings are looked for
+CONTEXT_LINES = 2  # lines above a generic label that also settle it
+EXTENSION_WINDOW = 600  # how far above an extended close (characters) the old close is looked for
 _BULLETS = re.compile(r"^[\s・\-•◆◇■□●○◎※▶►>*]*(?:\(\d+\)|\d+[.)．]|[①-⑳]|\d+\s)?\s*")
 _HEADING_LINE = re.compile(r"^(?:\d+[.．\s]|\(\d+\)|\d+\)|[①-⑳]|【.+】$|<.+>$|〈.+〉$|[■◆●□◇]|第\d+)")
 
@@ -64,7 +73,30 @@ class _Place:
 
 def extract(doc: Document) -> list[Deadline]:
     """Every scheduled event of the document, one row per distinct event."""
-    return dedupe(find_events(doc))
+    return dedupe(drop_extended(doc, find_events(doc)))
+
+
+def drop_extended(doc: Document, events: list[Deadline]) -> list[Deadline]:
+    """A close said to be extended (締切を…まで延長しました) replaces the earlier closes
+    of the same kind just above it: the call now ends at the later date."""
+    extended = [e for e in events if e.kind in ENDING_KINDS and e.ends_at and _says_extended(doc, e)]
+    if not extended:
+        return events
+
+    def superseded(event: Deadline) -> bool:
+        return any(
+            event is not later and event.kind == later.kind and event.ends_at and event.ends_at < later.ends_at
+            and 0 <= later.evidence.char_start - event.evidence.char_start <= EXTENSION_WINDOW
+            for later in extended
+        )
+    return [e for e in events if not superseded(e)]
+
+
+def _says_extended(doc: Document, event: Deadline) -> bool:
+    ev = event.evidence
+    line_start = doc.text.rfind("\n", 0, ev.char_start) + 1
+    line_end = doc.text.find("\n", ev.char_end)
+    return bool(EXTENDED.search(doc.text[line_start:line_end if line_end >= 0 else len(doc.text)]))
 
 
 def find_events(doc: Document) -> list[Deadline]:
@@ -132,6 +164,7 @@ def _event(doc: Document, periods: list[Period], index: int, block_starts: list[
     if kind.startswith("generic:"):
         context = " ".join(s for s, _ in sources) + " " + text[place.line_start:place.line_end]
         context += " " + " ".join(_section_headings(doc, place.line_start, block_starts))
+        context += " " + _lines_above(text, place.line_start, CONTEXT_LINES)
         kind = resolve_generic(kind, context)
 
     starts_at, ends_at = period.starts_at, period.ends_at
@@ -224,6 +257,16 @@ def _is_news_item(text: str, period: Period, place: _Place, prev_end: int) -> bo
         return False
     headline = text[period.span[1]:place.line_end].strip()
     return bool(headline) and bool(NEWS_HEADLINE.search(headline))
+
+
+def _lines_above(text: str, line_start: int, count: int) -> str:
+    """The `count` lines above a line ('公募説明会 4月10日' above '申込締切 4月8日')."""
+    start = line_start
+    for _ in range(count):
+        if start <= 0:
+            break
+        start = text.rfind("\n", 0, start - 1) + 1
+    return text[start:line_start]
 
 
 def _mark_of(label: str) -> str | None:
@@ -355,6 +398,7 @@ def _sentence_end(text: str, pos: int, limit: int) -> int:
 def _clean(label: str) -> str:
     """A label without its bullets, numbering, brackets and trailing particles."""
     label = _BULLETS.sub("", label.split("\n", 1)[0])
+    label = re.sub(r"^【[^】]*】(?=.)", "", label)  # a tag before the label: 【お知らせ】, 【重要】
     label = label.strip(" 　【】<>〈〉()[]|、,:：。→⇒➡")
     label = re.sub(r"(?:は、?|、)$", "", label)
     return label[:80].strip()

@@ -87,6 +87,8 @@ NEWS_HEADLINE = re.compile(r"(?:しました|ました|について|のお知ら
 # A label naming a call by its name ('「…事業」の公募(令和7年4月1日〜5月16日)'): a period
 # (not a single date, which may as well be its opening) under it is the call's.
 CALL_NAME = re.compile(r"(?:公募|募集|応募受付|申請受付|提案募集)[\s(:]*$")
+# A close said to be extended (延長 extension, 延期 postponement) on its line.
+EXTENDED = re.compile(r"(?:締切|期限|期間|受付)(?:日|日時)?を?(?:.{0,30})?(?:延長|延期)|延長後|【?締切延長】?")
 # Arrows that replace a value by a new one: '5月9日(金)17時 → 5月16日(金)17時'.
 SUPERSEDED_BY = re.compile(r"\s*(?:→|⇒|➡|->|=>)")
 

@@ -229,6 +229,19 @@ def test_a_time_on_the_next_line_belongs_to_the_date_only_when_it_stands_alone()
     assert [(e.kind, e.ends_at) for e in found] == [("briefing", "2025-06-13")]
 
 
+def test_an_extended_close_replaces_the_close_above_it():
+    found = events("提出期限:令和7年5月9日(金)17時\n【お知らせ】提出期限を令和7年5月23日(金)17時まで延長しました。")
+    assert [(e.kind, e.ends_at, e.label) for e in found] == [
+        ("application_period", "2025-05-23T17:00+09:00", "提出期限を")]
+    two_rounds = events("第1次締切:令和7年6月30日(月)17時\n第2次締切:令和7年8月29日(金)17時")
+    assert [e.ends_at for e in two_rounds] == ["2025-06-30T17:00+09:00", "2025-08-29T17:00+09:00"]
+
+
+def test_a_sign_up_just_below_a_briefing_line_is_the_briefing_s():
+    found = events("公募期間 令和7年4月1日(火)〜5月9日(金)\n公募説明会 令和7年4月10日(木)\n申込締切 令和7年4月8日(火)")
+    assert [e.kind for e in found] == ["application_period", "briefing", "briefing_registration"]
+
+
 def test_a_table_column_heading_names_a_date_the_row_does_not():
     found = table(["区分", "公募期間"], ["第1回", "令和7年4月25日(金)〜令和7年5月30日(金)"])
     assert [summary(e) for e in found] == [("application_period", "2025-04-25", "2025-05-30", "day")]
