@@ -11,6 +11,11 @@ guess falls through to the next one instead of producing mojibake:
 4. charset-normalizer's guess;
 5. UTF-8 with replacement characters, so decoding never fails on text.
 
+Bytes that decode strictly as UTF-8 and hold Japanese (3-byte sequences) are UTF-8
+whatever a header or <meta> says: sites move to UTF-8 and keep a stale Shift_JIS
+<meta> in their templates, and a legacy-encoded Japanese page is practically never
+valid UTF-8 (its lead and trail bytes do not line up), so this cannot mislead.
+
 A declared charset that is only a Latin default (ISO-8859-1, windows-1252, US-ASCII)
 is weak evidence: servers send it for pages that are really Shift_JIS, so when the body
 has non-ASCII bytes it is tried only after the page's own declaration.
@@ -78,6 +83,7 @@ _CHARSET_PARAM = re.compile(rb"""charset\s*=\s*["']?\s*([A-Za-z0-9_.:\-]+)""", r
 _META = re.compile(rb"<meta\b[^>]*>", re.I)
 _XML_DECL = re.compile(rb"""^\s*<\?xml[^>]*\bencoding\s*=\s*["']([A-Za-z0-9_.:\-]+)["']""", re.I)
 _COMMENT = re.compile(rb"<!--.*?-->", re.S)
+_NON_ASCII = re.compile(rb"[\x80-\xff]")
 
 
 @dataclass(frozen=True)
@@ -150,10 +156,13 @@ def decode_bytes(body: bytes, content_type: str | None = None, *, markup: bool =
             except UnicodeDecodeError:
                 break
     http = charset_from_content_type(content_type)
-    weak_http = http in WEAK_LABELS and any(b > 0x7F for b in body)
+    meta = charset_from_markup(body) if markup else None
+    declared = [label for label in (http, meta) if label]
+    if declared and not all(_is_utf8_label(label) for label in declared) and _is_japanese_utf8(body):
+        return DecodedText(body.decode("utf-8"), "utf-8", "detected")
+    weak_http = http in WEAK_LABELS and _NON_ASCII.search(body) is not None
     if http and not weak_http and (decoded := _try(body, http, "http")):
         return decoded
-    meta = charset_from_markup(body) if markup else None
     if meta and (decoded := _try(body, meta, "meta")):
         return decoded
     if weak_http and http and (decoded := _try(body, http, "http")) and not _looks_japanese_bytes(body):
@@ -163,6 +172,24 @@ def decode_bytes(body: bytes, content_type: str | None = None, *, markup: bool =
     if decoded := _try(body, "utf-8", "fallback"):
         return decoded
     return DecodedText(body.decode("utf-8", errors="replace"), "utf-8", "fallback")
+
+
+def _is_utf8_label(label: str) -> bool:
+    return codecs_for(label)[:1] == ("utf-8",)
+
+
+_UTF8_JAPANESE = re.compile(rb"[\xe3-\xe9][\x80-\xbf]{2}")
+
+
+def _is_japanese_utf8(body: bytes) -> bool:
+    """Strictly valid UTF-8 with at least a few 3-byte (kana, kanji) sequences."""
+    if len(_UTF8_JAPANESE.findall(body[:65536])) < 4:
+        return False
+    try:
+        body.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
 
 
 def _looks_japanese_bytes(body: bytes) -> bool:

@@ -12,6 +12,18 @@ kept as a line break), li -> list_item (ol items get their number), table -> tab
 dl -> table of (term, description) rows. Layout tables (nested tables, role=
 presentation, a single cell) are walked as containers, not emitted as tables.
 
+Chrome names come in two tiers. Names only navigation uses (breadcrumb, topicpath,
+pagetop, skip, gnavi …) are chrome wherever they stand. Names a content section may
+also carry (header, footer, side, sub, menu, nav …) are chrome only outside the
+page's content proper: <main>, <article>, role=main or an element named like the
+body text (contentsBody, mainContents, honbun …); inside it a `<div class="header">`
+is the section's own header. If the rules leave nothing of a page that has text,
+the page is read again with only element and role rules (a warning says so).
+
+Also never text: <rt>/<rp> ruby readings (伴走 not 伴走(ばんそう)), elements hidden by
+`hidden`, inline display:none or a hidden class, and smartphone-only copies of
+content (sp-only …) that repeat what the PC layout shows.
+
 Merged table cells: a rowspan value is repeated in every row it covers (each row then
 reads alone: 北海道 | 標茶町), the cells a colspan covers are left empty (a row never
 holds the same text twice).
@@ -19,17 +31,19 @@ holds the same text twice).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from bs4 import BeautifulSoup, Comment, Declaration, Doctype, NavigableString, ProcessingInstruction, Tag
 
 from extractors.model import RawBlock
 from extractors.normalize import normalize
+from pipeline.spacing import unspace
 
 # Elements whose content is never reader text.
 DROP_TAGS = frozenset({
     "script", "style", "noscript", "template", "iframe", "svg", "math", "canvas", "object", "embed",
     "form", "button", "select", "input", "textarea", "option", "map", "head", "title", "meta", "link",
+    "rt", "rp",
 })
 # Landmark elements that hold chrome; header/footer only outside article/main/section
 # (inside them they are a section's own header, per the HTML spec's banner rule).
@@ -38,23 +52,45 @@ SECTION_CHROME_TAGS = frozenset({"header", "footer"})
 SECTIONING = frozenset({"article", "main", "section"})
 CHROME_ROLES = frozenset({"navigation", "banner", "contentinfo", "complementary", "search"})
 
-# id / class names of chrome, compared lower-cased without '-' and '_'.
+# id / class names of chrome, compared lower-cased without '-' and '_'. Always chrome:
 CHROME_NAMES = frozenset({
-    "header", "siteheader", "pageheader", "headerarea", "headerwrap", "headerwrapper",
-    "footer", "sitefooter", "pagefooter", "footerarea", "footerwrap", "footerwrapper",
-    "nav", "navi", "navigation", "gnav", "gnavi", "globalnav", "globalnavi", "globalnavigation", "globalmenu",
-    "headernav", "headernavi", "headermenu", "footernav", "footernavi", "footermenu", "utilitynav", "utility",
-    "sidebar", "sidenav", "sidenavi", "sidemenu", "sidecolumn", "localnav", "localnavi", "lnav", "lnavi",
+    "headernav", "headernavi", "headermenu", "footernav", "footernavi", "footermenu", "utilitynav",
+    "gnav", "gnavi", "globalnav", "globalnavi", "globalnavigation", "globalmenu", "gmenu",
+    "sidebar", "sidenav", "sidenavi", "sidemenu", "localnav", "localnavi", "localmenu", "lnav", "lnavi",
     "subnav", "subnavi", "submenu", "snav",
     "breadcrumb", "breadcrumbs", "breadcrumblist", "topicpath", "pankuzu", "pankuzulist", "bread", "crumbs",
     "currentposition",
     "skip", "skiplink", "skipnav", "skipnavi", "skiptocontent", "skipmenu",
     "pagetop", "pagetopbtn", "totop", "backtotop", "gototop", "returntop",
-    "searchbox", "sitesearch", "search", "share", "sns", "snsshare", "socialshare", "socialbuttons",
-    "copyright", "fontsize", "textsize", "changefontsize",
+    "searchbox", "sitesearch", "share", "sns", "snsshare", "socialshare", "socialbuttons",
+    "copyright", "fontsize", "textsize", "changefontsize", "fontchange", "moji", "mojisize",
+    "siteheader", "sitefooter",
+})
+# Chrome only outside the content proper (a section inside it may be named so).
+PAGE_CHROME_NAMES = frozenset({
+    "header", "pageheader", "headerarea", "headerwrap", "headerwrapper", "headerinner", "headerin",
+    "footer", "pagefooter", "footerarea", "footerwrap", "footerwrapper", "footerinner", "footerin",
+    "nav", "navi", "navigation", "menu", "utility", "search", "searcharea",
+    "side", "sidecolumn", "sidearea", "sidecontents", "sidebox", "sidewrap",
+    "subcolumn", "subcontents", "subarea", "subcol", "sidecol",
+    "related", "relatedlinks", "banner", "bannerarea",
 })
 # id / class prefixes that mark chrome whatever follows (headerNavi, breadcrumbArea…).
-CHROME_PREFIXES = ("breadcrumb", "topicpath", "pankuzu", "gnav", "globalnav", "skip", "pagetop", "sitefooter", "siteheader", "footer")
+CHROME_PREFIXES = ("breadcrumb", "topicpath", "pankuzu", "gnav", "globalnav", "skip", "pagetop", "sitefooter", "siteheader")
+PAGE_CHROME_PREFIXES = ("footer", "header", "sidenav", "sidemenu", "localnav")
+# Elements hidden from every reader, and smartphone-only copies of content.
+HIDDEN_NAMES = frozenset({
+    "hidden", "hide", "ishidden", "dnone", "displaynone", "none",
+    "sp", "sponly", "onlysp", "spview", "visiblesp", "showsp", "issp", "forsp", "hidepc", "pchide", "pcnone",
+    "displaysp", "smartphone", "smp", "smponly",
+})
+# id / class names of the content proper: inside them, PAGE_CHROME_NAMES are content.
+CONTENT_NAMES = frozenset({
+    "main", "maincontents", "maincontent", "mainarea", "maincolumn", "mainbox", "mainbody",
+    "contentsbody", "contentbody", "contentsmain", "contentmain", "articlebody", "entrybody", "postbody",
+    "honbun", "primary", "pagebody", "detailbody", "textbody",
+})
+CONTENT_TAGS = frozenset({"main", "article"})
 
 # Blocks whose whole text is one of these are navigation aids, not content.
 BOILERPLATE_PHRASES = frozenset(normalize(p).lower() for p in (
@@ -78,7 +114,9 @@ BLOCK_TAGS = frozenset(HEADINGS) | PARAGRAPH_TAGS | LIST_TAGS | CONTAINER_TAGS |
 
 _WS = re.compile(r"[ \t\r\n\f]+")
 _CJK = r"\u3000-\u30ff\u3400-\u9fff\uf900-\ufaff\uff01-\uff60"
-_CJK_NEWLINE = re.compile(rf"(?<=[{_CJK}])[ \t\r\f]*\n[ \t\r\n\f]*(?=[{_CJK}])")
+# A source line break next to a Japanese character is no space (令和7年\n<span>4</span>月).
+_CJK_NEWLINE = re.compile(rf"(?<=[{_CJK}])[ \t\r\f]*\n[ \t\r\n\f]*|[ \t\r\f]*\n[ \t\r\n\f]*(?=[{_CJK}])")
+BREAK = "\u2028"  # a line break the markup asked for (<br>, block edges), kept through whitespace folding
 _MAX_SPAN = 100
 
 
@@ -86,8 +124,30 @@ def _norm_name(name: str) -> str:
     return name.lower().replace("-", "").replace("_", "")
 
 
-def is_chrome(el: Tag) -> bool:
-    """True for elements that hold site chrome rather than content."""
+def _names(el: Tag) -> list[str]:
+    return [n for n in (_norm_name(el.get("id") or ""), *(_norm_name(c) for c in el.get("class") or [])) if n]
+
+
+def is_content_region(el: Tag) -> bool:
+    """<main>, <article>, role=main, or an element named like the body text."""
+    if el.name in CONTENT_TAGS or (el.get("role") or "").lower() == "main":
+        return True
+    return any(n in CONTENT_NAMES for n in _names(el))
+
+
+def _inside_content(el: Tag) -> bool:
+    return any(is_content_region(p) for p in el.parents if isinstance(p, Tag))
+
+
+def is_hidden(el: Tag) -> bool:
+    if el.has_attr("hidden") or re.search(r"display\s*:\s*none|visibility\s*:\s*hidden", el.get("style") or "", re.I):
+        return True
+    return any(n in HIDDEN_NAMES for n in _names(el))
+
+
+def is_chrome(el: Tag, *, names: bool = True) -> bool:
+    """True for elements that hold site chrome rather than content. `names=False`
+    keeps only the element and role rules (the fallback when names removed everything)."""
     name = el.name
     if name in CHROME_TAGS:
         return True
@@ -95,45 +155,53 @@ def is_chrome(el: Tag) -> bool:
         return True
     if (el.get("role") or "").lower() in CHROME_ROLES:
         return True
-    if el.has_attr("hidden") or re.search(r"display\s*:\s*none|visibility\s*:\s*hidden", el.get("style") or "", re.I):
+    if is_hidden(el):
         return True
-    names = [el.get("id") or ""] + list(el.get("class") or [])
-    for raw in names:
-        norm = _norm_name(raw)
-        if norm and (norm in CHROME_NAMES or norm.startswith(CHROME_PREFIXES)):
-            return True
-    return False
+    if not names:
+        return False
+    norms = _names(el)
+    if any(n in CHROME_NAMES or n.startswith(CHROME_PREFIXES) for n in norms):
+        return True
+    page_level = [n for n in norms if n in PAGE_CHROME_NAMES or n.startswith(PAGE_CHROME_PREFIXES)]
+    return bool(page_level) and not is_content_region(el) and not _inside_content(el)
 
 
-def _text_of_string(s: NavigableString) -> str:
-    """Source whitespace of one text node: a line break between two Japanese
-    characters is no space (the page's author wrapped the source), others collapse."""
-    return _WS.sub(" ", _CJK_NEWLINE.sub("", str(s)))
+def finish(raw: str) -> str:
+    """Source whitespace of collected inline text folded (see _CJK_NEWLINE), markup
+    breaks turned into line breaks, letter-spaced labels (担　当) joined."""
+    text = _WS.sub(" ", _CJK_NEWLINE.sub("", raw))
+    return unspace(text, "\u3000").replace(BREAK, "\n")
 
 
 def _skipped(node: object) -> bool:
     return isinstance(node, (Comment, Declaration, Doctype, ProcessingInstruction))
 
 
-def inline_text(el: Tag) -> str:
-    """Text of an element as inline content: <br> is a line break, chrome and
-    dropped elements vanish, block children end a line."""
+def raw_inline_text(el: Tag, names: bool = True) -> str:
+    """Text of an element as inline content, source whitespace not yet folded: <br>
+    is a BREAK, chrome and dropped elements vanish, block children end a line."""
     parts: list[str] = []
     for node in el.children:
         if _skipped(node):
             continue
         if isinstance(node, NavigableString):
-            parts.append(_text_of_string(node))
+            parts.append(str(node))
         elif isinstance(node, Tag):
-            if node.name in DROP_TAGS or is_chrome(node):
+            if node.name in DROP_TAGS or is_chrome(node, names=names):
                 continue
             if node.name == "br":
-                parts.append("\n")
+                parts.append(BREAK)
             elif node.name in BLOCK_TAGS:
-                parts.append("\n" + inline_text(node) + "\n")
+                parts.append(BREAK + raw_inline_text(node, names) + BREAK)
             else:
-                parts.append(inline_text(node))
+                parts.append(raw_inline_text(node, names))
     return "".join(parts)
+
+
+def inline_text(el: Tag, names: bool = True) -> str:
+    """Text of an element as inline content: <br> is a line break, chrome and
+    dropped elements vanish, block children end a line."""
+    return finish(raw_inline_text(el, names))
 
 
 def _has_block_child(el: Tag) -> bool:
@@ -144,8 +212,12 @@ class _Walker:
     """Depth-first walk collecting RawBlocks; inline runs between block children
     become paragraphs."""
 
-    def __init__(self) -> None:
+    def __init__(self, names: bool = True) -> None:
         self.blocks: list[RawBlock] = []
+        self.names = names  # False: chrome by element and role only (the fallback)
+
+    def chrome(self, el: Tag) -> bool:
+        return is_chrome(el, names=self.names)
 
     def add(self, kind: str, text: str, level: int | None = None) -> None:
         if text.strip():
@@ -155,35 +227,35 @@ class _Walker:
         buffer: list[str] = []
 
         def flush() -> None:
-            self.add("paragraph", "".join(buffer))
+            self.add("paragraph", finish("".join(buffer)))
             buffer.clear()
 
         for node in el.children:
             if _skipped(node):
                 continue
             if isinstance(node, NavigableString):
-                buffer.append(_text_of_string(node))
+                buffer.append(str(node))
                 continue
-            if not isinstance(node, Tag) or node.name in DROP_TAGS or is_chrome(node):
+            if not isinstance(node, Tag) or node.name in DROP_TAGS or self.chrome(node):
                 continue
             if node.name == "br":
-                buffer.append("\n")
+                buffer.append(BREAK)
             elif node.name in BLOCK_TAGS or _has_block_child(node):
                 flush()
                 self.block(node)
             else:
-                buffer.append(inline_text(node))
+                buffer.append(raw_inline_text(node, self.names))
         flush()
 
     def block(self, el: Tag) -> None:
         name = el.name
         if name in HEADINGS:
-            self.add("heading", inline_text(el), HEADINGS[name])
+            self.add("heading", inline_text(el, self.names), HEADINGS[name])
         elif name in PARAGRAPH_TAGS:
             if _has_block_child(el) and name != "pre":
                 self.container(el)
             else:
-                self.add("paragraph", el.get_text() if name == "pre" else inline_text(el))
+                self.add("paragraph", el.get_text() if name == "pre" else inline_text(el, self.names))
         elif name in LIST_TAGS:
             self.list(el)
         elif name == "table":
@@ -199,7 +271,7 @@ class _Walker:
         number = _int(el.get("start"), 1)
         ordered = el.name == "ol"
         for item in el.find_all("li", recursive=False):
-            if is_chrome(item):
+            if self.chrome(item):
                 continue
             before = len(self.blocks)
             self.container(item)
@@ -211,7 +283,7 @@ class _Walker:
             number = _int(item.get("value"), number) + 1
         # stray children that are not <li> (bad markup) are read as content too
         for child in el.find_all(recursive=False):
-            if child.name != "li" and child.name not in DROP_TAGS and not is_chrome(child):
+            if child.name != "li" and child.name not in DROP_TAGS and not self.chrome(child):
                 self.block(child)
 
     def table(self, el: Tag) -> None:
@@ -221,22 +293,23 @@ class _Walker:
             (el.get("role") or "").lower() in {"presentation", "none"}
             or el.find("table") is not None
             or len(cells) <= 1
+            or any(c.find(list(HEADINGS)) is not None for c in cells)  # a page laid out in cells
         )
         caption = el.find("caption", recursive=False)
         if caption is not None:
-            self.add("paragraph", inline_text(caption))
+            self.add("paragraph", inline_text(caption, self.names))
         if layout:
             for cell in cells:
                 self.container(cell)
             return
-        grid = table_grid(rows)
+        grid = table_grid(rows, self.names)
         if grid:
             self.blocks.append(RawBlock("table", rows=grid))
 
     def definition_list(self, el: Tag) -> None:
         rows: list[list[str]] = []
-        for node in _dl_items(el):
-            text = cell_text(node)
+        for node in _dl_items(el, self.names):
+            text = cell_text(node, self.names)
             if node.name == "dt":
                 rows.append([text, ""])
             elif rows and rows[-1][1] == "" and len(rows[-1]) == 2 and rows[-1][0]:
@@ -249,12 +322,12 @@ class _Walker:
             self.blocks.append(RawBlock("table", rows=rows))
 
 
-def _dl_items(el: Tag) -> Iterable[Tag]:
+def _dl_items(el: Tag, names: bool = True) -> Iterable[Tag]:
     """dt/dd children of a dl, also inside the <div> wrappers HTML allows."""
     for child in el.find_all(recursive=False):
         if child.name in ("dt", "dd"):
             yield child
-        elif child.name == "div" and not is_chrome(child):
+        elif child.name == "div" and not is_chrome(child, names=names):
             yield from (c for c in child.find_all(recursive=False) if c.name in ("dt", "dd"))
 
 
@@ -265,14 +338,14 @@ def _int(value: object, default: int) -> int:
         return default
 
 
-def cell_text(cell: Tag) -> str:
+def cell_text(cell: Tag, names: bool = True) -> str:
     """Text of a table cell or definition: its blocks joined by line breaks."""
-    walker = _Walker()
+    walker = _Walker(names)
     walker.container(cell)
     return "\n".join(b.text if b.kind != "table" else "\n".join(" ".join(r) for r in b.rows or []) for b in walker.blocks)
 
 
-def table_grid(rows: list[Tag]) -> list[list[str]]:
+def table_grid(rows: list[Tag], names: bool = True) -> list[list[str]]:
     """Rows of cell texts with rowspans repeated and colspans left empty."""
     grid: list[list[str]] = []
     carry: dict[int, tuple[str, int]] = {}  # column -> (text, rows still covered)
@@ -292,7 +365,7 @@ def table_grid(rows: list[Tag]) -> list[list[str]]:
             while col in carry:
                 take_carried(col)
                 col += 1
-            text = cell_text(cell)
+            text = cell_text(cell, names)
             rowspan = min(max(_int(cell.get("rowspan"), 1), 1), _MAX_SPAN)
             colspan = min(max(_int(cell.get("colspan"), 1), 1), _MAX_SPAN)
             for k in range(colspan):
@@ -322,11 +395,22 @@ def content_root(soup: BeautifulSoup) -> Tag:
     return soup.body or soup
 
 
-def html_blocks(soup: BeautifulSoup) -> list[RawBlock]:
-    """Raw blocks of a parsed page, chrome and boilerplate phrases dropped."""
-    walker = _Walker()
+def html_blocks(soup: BeautifulSoup, warn: Callable[[str], None] | None = None) -> list[RawBlock]:
+    """Raw blocks of a parsed page, chrome and boilerplate phrases dropped. When the
+    chrome names leave nothing of a page that has text, the page is read again with
+    the element and role rules only, and `warn` is told."""
     root = content_root(soup)
-    if root.name in ("body", "html", "[document]") or root is soup:
+    blocks = _walk(root, names=True)
+    if not blocks:
+        blocks = _walk(root, names=False)
+        if blocks and warn:
+            warn("the chrome rules (id/class names) removed the whole page; read it with element and role rules only")
+    return blocks
+
+
+def _walk(root: Tag, names: bool) -> list[RawBlock]:
+    walker = _Walker(names)
+    if root.name in ("body", "html", "[document]") or isinstance(root, BeautifulSoup):
         walker.container(root)
     else:
         walker.block(root)

@@ -9,17 +9,38 @@ Lines are joined back into paragraphs where the layout wrapped them: a line that
 to the right edge continues on the next one, unless the next line starts with a list
 mark (・, ①, 1., ※ …). Japanese wrapped lines join without a space, Latin ones with one.
 Headings are lines clearly larger than the body text (the most common character
-size), their level by size rank. Paragraphs do not continue across pages.
+size), their level by size rank.
+
+What real documents add, and what is done about it:
+- running headers and page numbers (`- 3 -`, `3 / 10`) in the top and bottom margins
+  are dropped: a margin line that is only a page number, or a small line repeated on
+  most pages (digits ignored), is not content;
+- a paragraph cut by a page break (its last line runs to the right edge without
+  closing the sentence, the next page starts with an unindented plain line) is joined
+  into one block, which keeps the page it starts on;
+- two-column pages (slides): lines split at a gutter that many lines share are read
+  column by column, full-width lines (titles, notes) where they stand;
+- 均等割り付け (letter-spaced) words, `公 募 要 領`, are written without the spaces;
+- tables continued over pages stay one block per page (each with its true page; the
+  awards extractor reads a header-less continuation with the previous header);
+- pages without any text (scans) are reported: a document with no text at all is a
+  `PdfError`, a partly scanned one keeps its text with a warning per empty page;
+- only the first `max_pages` pages are read (a warning says so).
 """
 from __future__ import annotations
 
 import io
+import logging
 import re
 import statistics
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from extractors.model import RawBlock
+from pipeline.spacing import unspace
+
+log = logging.getLogger(__name__)
 
 # Lines starting with one of these open a new block; the kind is list_item unless noted.
 LIST_MARK = re.compile(
@@ -28,13 +49,29 @@ LIST_MARK = re.compile(
 PARAGRAPH_MARK = re.compile(r"^(?:※|注\d*[)）:：]|【|＜|<|\(参考\)|（参考）)")
 
 SENTENCE_ENDS = ("。", "：", ":", "）", ")", "」", "】", ">", "＞")
-HEADING_RATIO = 1.1  # a line this much larger than the body size is a heading
+HEADING_RATIO = 1.1  # a line this much larger than the body text size is a heading
 TEXT_OPTIONS = {"x_tolerance_ratio": 0.3, "y_tolerance": 3}
 _CJK = re.compile(r"[\u3000-\u30ff\u3400-\u9fff\uf900-\ufaff\uff01-\uff60]")
 
+# Running headers and footers: lines in the top / bottom MARGIN_BAND of the page height.
+MARGIN_BAND = 0.1
+PAGE_NUMBER = re.compile(
+    r"^(?:[-－−–—‐ー]\s*\d{1,4}\s*[-－−–—‐ー]|\d{1,4}\s*[/／]\s*\d{1,4}|[pP]\.?\s*\d{1,4}|"
+    r"[(（]\s*\d{1,4}\s*[)）]|\d{1,4}|[-－−–—‐ー]?\s*\d{1,4}\s*/\s*\d{1,4}\s*[-－−–—‐ー]?|"
+    r"(?:ページ|頁)\s*\d{1,4}|\d{1,4}\s*(?:ページ|頁))$"
+)
+REPEATED_SHARE = 0.5  # a margin line on at least this share of pages (and 2+) runs on every page
+
+# Two columns: the gutter is a gap of at least GUTTER_EM character sizes that at least
+# COLUMN_MIN_LINES lines share, with text at least COLUMN_MIN_SHARE of the text width on each side.
+GUTTER_EM = 2.0
+COLUMN_MIN_LINES = 3
+COLUMN_MIN_SHARE = 0.3
+
+
 
 class PdfError(Exception):
-    """The bytes are not a PDF pdfplumber can read."""
+    """The bytes are not a PDF pdfplumber can read, or hold no text at all."""
 
 
 @dataclass
@@ -45,6 +82,8 @@ class Line:
     top: float
     bottom: float
     size: float
+    right: float = 0.0  # right edge of the column the line sits in
+    column: int = 0  # 0 full width, 1 left, 2 right
 
 
 @dataclass
@@ -54,10 +93,21 @@ class _Group:
     level: int | None = None
 
 
+@dataclass
+class _PageLayout:
+    """What one page holds, read once: text lines and tables in reading order."""
+
+    number: int
+    width: float
+    height: float
+    items: list[Line | list[list[str]]]  # a table is its rows
+    chars: int
+
+
 def _line_from(raw: dict) -> Line:
     sizes = [c["size"] for c in raw.get("chars", []) if c.get("text", "").strip()]
     size = statistics.median(sizes) if sizes else 0.0
-    return Line(raw["text"].strip(), raw["x0"], raw["x1"], raw["top"], raw["bottom"], round(size * 2) / 2)
+    return Line(unspace(raw["text"].strip()), raw["x0"], raw["x1"], raw["top"], raw["bottom"], round(size * 2) / 2)
 
 
 def join_wrapped(previous: str, following: str) -> str:
@@ -74,7 +124,7 @@ def _region_lines(page, bbox) -> list[Line]:
     return [_line_from(raw) for raw in region.extract_text_lines(return_chars=True, **TEXT_OPTIONS) if raw["text"].strip()]
 
 
-def _lines_text(lines: list[Line], right: float) -> str:
+def _lines_text(lines: list[Line], right: float | None = None) -> str:
     """Lines of one cell or paragraph: wrapped lines joined, others kept on their own."""
     text = ""
     for i, line in enumerate(lines):
@@ -82,7 +132,8 @@ def _lines_text(lines: list[Line], right: float) -> str:
             text = line.text
             continue
         prev = lines[i - 1]
-        wrapped = _runs_on(prev, right) and not LIST_MARK.match(line.text) and not PARAGRAPH_MARK.match(line.text)
+        edge = right if right is not None else prev.right
+        wrapped = _runs_on(prev, edge) and not LIST_MARK.match(line.text) and not PARAGRAPH_MARK.match(line.text)
         text = join_wrapped(text, line.text) if wrapped else text + "\n" + line.text
     return text
 
@@ -127,24 +178,84 @@ def _spanned_value(table, row, column: int, texts: dict[tuple, str]) -> str:
     return ""
 
 
-def body_size(pages) -> float:
-    """The most common character size of the document: the body text size."""
-    counts: Counter[float] = Counter()
-    for page in pages:
-        for char in page.chars:
-            if char.get("text", "").strip():
-                counts[round(char["size"] * 2) / 2] += 1
-    return counts.most_common(1)[0][0] if counts else 10.0
+# ----------------------------------------------------------------------------- columns
 
 
-def heading_levels(pages, body: float) -> dict[float, int]:
-    """Heading sizes (clearly above the body size) ranked largest first -> level."""
-    sizes = {round(c["size"] * 2) / 2 for page in pages for c in page.chars if c.get("text", "").strip()}
-    big = sorted((s for s in sizes if s >= body * HEADING_RATIO), reverse=True)
-    return {size: min(rank + 1, 6) for rank, size in enumerate(big)}
+def _segments(raw: dict) -> list[tuple[float, float]]:
+    """Horizontal runs of a line's characters, split at gaps of GUTTER_EM sizes or more."""
+    chars = sorted((c for c in raw.get("chars", []) if c.get("text", "").strip()), key=lambda c: c["x0"])
+    runs: list[tuple[float, float]] = []
+    for char in chars:
+        gap = GUTTER_EM * max(char.get("size", 10.0), 1.0)
+        if runs and char["x0"] - runs[-1][1] < gap:
+            runs[-1] = (runs[-1][0], max(runs[-1][1], char["x1"]))
+        else:
+            runs.append((char["x0"], char["x1"]))
+    return runs
 
 
-def _page_blocks(page, number: int, levels: dict[float, int]) -> list[RawBlock]:
+def find_gutter(raw_lines: list[dict]) -> float | None:
+    """x of the gap between two columns, or None for a one-column page."""
+    if len(raw_lines) < COLUMN_MIN_LINES:
+        return None
+    segments = [_segments(raw) for raw in raw_lines]
+    left = min(s[0][0] for s in segments if s)
+    right = max(s[-1][1] for s in segments if s)
+    width = right - left
+    if width <= 0:
+        return None
+    gaps = [(a[1], b[0]) for runs in segments for a, b in zip(runs, runs[1:], strict=False)]
+    best: tuple[int, float] | None = None
+    for g0, g1 in gaps:
+        x = (g0 + g1) / 2
+        if not left + COLUMN_MIN_SHARE * width <= x <= right - COLUMN_MIN_SHARE * width:
+            continue
+        support = sum(1 for a0, a1 in gaps if a0 <= x <= a1)
+        if best is None or support > best[0]:
+            best = (support, x)
+    if best is None or best[0] < COLUMN_MIN_LINES:
+        return None
+    x = best[1]
+    sides = [[r for r in runs if r[1] <= x] for runs in segments] + [[r for r in runs if r[0] >= x] for runs in segments]
+    left_width = max((r[1] for runs in sides[: len(segments)] for r in runs), default=left) - left
+    right_width = right - min((r[0] for runs in sides[len(segments):] for r in runs), default=right)
+    if min(left_width, right_width) < COLUMN_MIN_SHARE * width:
+        return None  # a label column (申請者 | 地方公共団体) is not a text column
+    return x
+
+
+def _column_regions(text_page, raw_lines: list[dict], gutter: float) -> list[tuple[int, tuple[float, float, float, float]]]:
+    """Regions in reading order: full-width bands where a line crosses the gutter, and
+    between them the left column, then the right one."""
+    width, height = text_page.width, text_page.height
+    regions: list[tuple[int, tuple[float, float, float, float]]] = []
+    band_top = 0.0
+    crossing = [raw for raw in raw_lines if any(a < gutter < b for a, b in _segments(raw))]
+
+    def columns(top: float, bottom: float) -> None:
+        if bottom > top:
+            regions.append((1, (0, top, gutter, bottom)))
+            regions.append((2, (gutter, top, width, bottom)))
+
+    for raw in crossing:
+        top, bottom = raw["top"] - 0.5, raw["bottom"] + 0.5
+        columns(band_top, top)
+        regions.append((0, (0, max(top, band_top), width, bottom)))
+        band_top = bottom
+    columns(band_top, height)
+    return regions
+
+
+# ----------------------------------------------------------------------------- one page
+
+
+def read_page(page, number: int, sizes: Counter[float]) -> _PageLayout:
+    """Lines and tables of one page in reading order; counts character sizes into `sizes`."""
+    chars = [c for c in page.chars if c.get("text", "").strip()]
+    for char in chars:
+        sizes[round(char["size"] * 2) / 2] += 1
+    if not chars:
+        return _PageLayout(number, page.width, page.height, [], 0)
     tables = [t for t in page.find_tables() if len(t.cells) >= 2]
     boxes = [t.bbox for t in tables]
 
@@ -155,12 +266,78 @@ def _page_blocks(page, number: int, levels: dict[float, int]) -> list[RawBlock]:
         return not any(x0 <= cx <= x1 and top <= cy <= bottom for x0, top, x1, bottom in boxes)
 
     text_page = page.filter(outside)
-    lines = [_line_from(raw) for raw in text_page.extract_text_lines(return_chars=True, **TEXT_OPTIONS) if raw["text"].strip()]
-    right = max((line.x1 for line in lines), default=page.width)
-    items: list[tuple[float, object]] = [(line.top, line) for line in lines]
-    items += [(t.bbox[1], t) for t in tables]
-    items.sort(key=lambda item: item[0])
+    raw_lines = [raw for raw in text_page.extract_text_lines(return_chars=True, **TEXT_OPTIONS) if raw["text"].strip()]
+    gutter = find_gutter(raw_lines)
+    if gutter is None:
+        lines = [_line_from(raw) for raw in raw_lines]
+        right = max((line.x1 for line in lines), default=page.width)
+        for line in lines:
+            line.right = right
+        keyed: list[tuple[tuple, Line | list[list[str]]]] = [((line.top, 0), line) for line in lines]
+        keyed += [((t.bbox[1], 0), _table_rows(page, t)) for t in tables]
+    else:
+        keyed = []
+        for order, (column, bbox) in enumerate(_column_regions(text_page, raw_lines, gutter)):
+            lines = _region_lines(text_page, bbox)
+            right = max((line.x1 for line in lines), default=bbox[2])
+            for line in lines:
+                line.right, line.column = right, column
+                keyed.append(((order, line.top), line))
+            for t in tables:
+                cx, cy = (t.bbox[0] + t.bbox[2]) / 2, t.bbox[1]
+                if bbox[0] <= cx <= bbox[2] and bbox[1] <= cy < bbox[3]:
+                    keyed.append(((order, t.bbox[1]), _table_rows(page, t)))
+    keyed.sort(key=lambda item: item[0])
+    return _PageLayout(number, page.width, page.height, [item for _, item in keyed], len(chars))
 
+
+# ----------------------------------------------------------------------------- margins
+
+
+def _margin_key(line: Line, layout: _PageLayout) -> tuple[str, str] | None:
+    """('top'|'bottom', text with digits as '#') for a line in the page's margin band."""
+    if line.bottom <= layout.height * MARGIN_BAND:
+        band = "top"
+    elif line.top >= layout.height * (1 - MARGIN_BAND):
+        band = "bottom"
+    else:
+        return None
+    return band, re.sub(r"\d+", "#", line.text.replace(" ", ""))
+
+
+def drop_running_lines(layouts: list[_PageLayout], body: float) -> None:
+    """Remove page numbers and running headers/footers (see the module docstring)."""
+    counts: Counter[tuple[str, str]] = Counter()
+    for layout in layouts:
+        counts.update({key for item in layout.items if isinstance(item, Line) and (key := _margin_key(item, layout))})
+    pages_with_text = sum(1 for layout in layouts if layout.items)
+    for layout in layouts:
+        kept: list[Line | list[list[str]]] = []
+        for item in layout.items:
+            key = _margin_key(item, layout) if isinstance(item, Line) else None
+            if key is not None and isinstance(item, Line):
+                if PAGE_NUMBER.match(item.text.strip()):
+                    continue
+                repeated = counts[key] >= 2 and counts[key] >= REPEATED_SHARE * pages_with_text
+                if repeated and item.size <= body:
+                    continue
+            kept.append(item)
+        layout.items = kept
+
+
+# ----------------------------------------------------------------------------- blocks
+
+
+@dataclass
+class _PageBlocks:
+    blocks: list[RawBlock]
+    open_end: Line | None  # the page's last line, when it runs on to the next page
+    first_line: Line | None  # first line of the page when the page starts with text
+
+
+def group_page(layout: _PageLayout, levels: dict[float, int], right: float) -> _PageBlocks:
+    """Cut a page's lines into heading / paragraph / list_item blocks; tables as they stand."""
+    number = layout.number
     blocks: list[RawBlock] = []
     group: _Group | None = None
     prev: Line | None = None
@@ -171,19 +348,20 @@ def _page_blocks(page, number: int, levels: dict[float, int]) -> list[RawBlock]:
             if group.kind == "heading":
                 text = "\n".join(line.text for line in group.lines)
             else:
-                text = _lines_text(group.lines, right)
+                text = _lines_text(group.lines)
             blocks.append(RawBlock(group.kind, text, page=number, level=group.level))  # type: ignore[arg-type]
         group = None
 
-    for _, item in items:
+    for item in layout.items:
         if not isinstance(item, Line):
             flush()
             prev = None
-            rows = _table_rows(page, item)
-            if any(any(cell.strip() for cell in row) for row in rows):
-                blocks.append(RawBlock("table", page=number, rows=rows))
+            if any(any(cell.strip() for cell in row) for row in item):
+                blocks.append(RawBlock("table", page=number, rows=item))
             continue
         line = item
+        if line.column == 0:
+            line.right = max(line.right, right)
         level = levels.get(line.size)
         kind = "heading" if level else "list_item" if LIST_MARK.match(line.text) else "paragraph"
         new_block = (
@@ -192,9 +370,11 @@ def _page_blocks(page, number: int, levels: dict[float, int]) -> list[RawBlock]:
             or kind == "list_item"
             or PARAGRAPH_MARK.match(line.text) is not None
             or (group.kind == "heading") != (kind == "heading")
+            or line.column != prev.column
+            or line.top < prev.top
             or abs(line.size - prev.size) > 0.5
             or line.top - prev.bottom > 0.9 * max(line.size, 1)
-            or (kind != "heading" and not _runs_on(prev, right))
+            or (kind != "heading" and not _runs_on(prev, prev.right))
         )
         if new_block:
             flush()
@@ -202,34 +382,129 @@ def _page_blocks(page, number: int, levels: dict[float, int]) -> list[RawBlock]:
         assert group is not None
         group.lines.append(line)
         prev = line
+    open_end = prev if (
+        group and group.kind != "heading" and prev is not None and prev.column == 0
+        and _runs_on(prev, prev.right) and not prev.text.endswith(SENTENCE_ENDS)
+    ) else None
     flush()
+    first = layout.items[0] if layout.items else None
+    return _PageBlocks(blocks, open_end, first if isinstance(first, Line) else None)
+
+
+def _continues(previous: _PageBlocks, following: _PageBlocks, levels: dict[float, int], left: float) -> bool:
+    """Does the next page's first block finish the previous page's last paragraph?"""
+    line, last = following.first_line, previous.open_end
+    if last is None or line is None or not following.blocks or not previous.blocks:
+        return False
+    first = following.blocks[0]
+    return (
+        first.kind == "paragraph"
+        and line.size not in levels
+        and line.column == 0
+        and line.x0 <= left + 0.5 * max(line.size, 1)  # not indented: not a new paragraph
+        and abs(line.size - last.size) <= 0.5
+    )
+
+
+def body_size(sizes: Counter[float]) -> float:
+    """The most common character size of the document: the body text size."""
+    return sizes.most_common(1)[0][0] if sizes else 10.0
+
+
+def heading_levels(sizes: Counter[float], body: float) -> dict[float, int]:
+    """Heading sizes (clearly above the body size) ranked largest first -> level."""
+    big = sorted((s for s in sizes if s >= body * HEADING_RATIO), reverse=True)
+    return {size: min(rank + 1, 6) for rank, size in enumerate(big)}
+
+
+def _rights(layouts: list[_PageLayout]) -> dict[float, float]:
+    """Right text edge per page width: the median of the pages' widest full-width lines,
+    so a page of short lines (a contact list) is not read as all wrapped."""
+    edges: dict[float, list[float]] = {}
+    for layout in layouts:
+        lines = [i for i in layout.items if isinstance(i, Line) and i.column == 0]
+        if len(lines) >= 3:
+            edges.setdefault(round(layout.width), []).append(max(line.x1 for line in lines))
+    return {width: statistics.median(values) for width, values in edges.items()}
+
+
+def assemble(layouts: list[_PageLayout], sizes: Counter[float]) -> list[RawBlock]:
+    """Blocks of every page, running lines dropped and page-cut paragraphs joined."""
+    body = body_size(sizes)
+    levels = heading_levels(sizes, body)
+    drop_running_lines(layouts, body)
+    rights = _rights(layouts)
+    lefts = [i.x0 for layout in layouts for i in layout.items if isinstance(i, Line) and i.column == 0]
+    left = statistics.median_low(sorted(lefts)[: max(1, len(lefts) // 10)]) if lefts else 0.0
+    pages = [group_page(layout, levels, rights.get(round(layout.width), 0.0)) for layout in layouts]
+    blocks: list[RawBlock] = []
+    for i, page in enumerate(pages):
+        page_blocks = list(page.blocks)
+        if i and blocks and _continues(pages[i - 1], page, levels, left):
+            first = page_blocks.pop(0)
+            blocks[-1].text = join_wrapped(blocks[-1].text, first.text)
+        blocks.extend(page_blocks)
     return blocks
 
 
-def pdf_blocks(body: bytes) -> tuple[list[RawBlock], dict[str, str]]:
-    """Raw blocks of every page and the PDF's metadata (Title, Author …)."""
+def pdf_blocks(body: bytes, *, max_pages: int | None = None,
+               warn: Callable[[str], None] = log.warning) -> tuple[list[RawBlock], dict[str, str]]:
+    """Raw blocks of the first `max_pages` pages and the PDF's metadata (Title, Author …).
+    Problems that lose text (pages cut, pages without text) are passed to `warn`."""
     import pdfplumber
 
     try:
         pdf = pdfplumber.open(io.BytesIO(body))
     except Exception as exc:  # pdfminer raises many types for broken files
-        raise PdfError(f"not a readable PDF ({type(exc).__name__}: {exc})") from exc
+        raise PdfError(_open_error(exc)) from exc
     try:
         with pdf:
             pages = pdf.pages
             if not pages:
                 raise PdfError("PDF has no pages")
-            body_pt = body_size(pages)
-            levels = heading_levels(pages, body_pt)
-            blocks: list[RawBlock] = []
+            total = len(pages)
+            if max_pages is not None and total > max_pages:
+                warn(f"PDF has {total} pages; only the first {max_pages} are read (max_pdf_pages)")
+                pages = pages[:max_pages]
+            sizes: Counter[float] = Counter()
+            layouts: list[_PageLayout] = []
             for number, page in enumerate(pages, start=1):
-                blocks.extend(_page_blocks(page, number, levels))
+                layouts.append(read_page(page, number, sizes))
+                page.close()  # free the page's parsed objects: memory stays flat on long files
             metadata = {str(k): str(v) for k, v in (pdf.metadata or {}).items() if isinstance(v, (str, bytes))}
     except PdfError:
         raise
     except Exception as exc:
         raise PdfError(f"PDF could not be read ({type(exc).__name__}: {exc})") from exc
-    return blocks, metadata
+    empty = [layout.number for layout in layouts if not layout.chars]
+    if len(empty) == len(layouts):
+        raise PdfError(f"PDF has no text layer ({len(layouts)} page(s) of images only, scanned?); OCR is not done")
+    if empty:
+        warn(f"PDF page(s) {_ranges(empty)} have no text (scanned images?); their content is missing")
+    return assemble(layouts, sizes), metadata
+
+
+def _open_error(exc: BaseException) -> str:
+    """Why pdfplumber could not open the bytes; pdfminer's own error is often wrapped."""
+    causes = [exc, *(a for a in exc.args if isinstance(a, BaseException)), exc.__cause__, exc.__context__]
+    names = [type(c).__name__ for c in causes if c is not None]
+    if any("Password" in n or "Encrypt" in n for n in names):
+        return f"PDF is encrypted and needs a password to open ({', '.join(names[1:]) or names[0]})"
+    return f"not a readable PDF ({type(exc).__name__}: {exc})"
+
+
+def _ranges(numbers: list[int]) -> str:
+    """[1, 2, 3, 7] -> '1-3, 7'."""
+    out: list[str] = []
+    start = prev = numbers[0]
+    for n in numbers[1:] + [None]:  # type: ignore[list-item]
+        if n is not None and n == prev + 1:
+            prev = n
+            continue
+        out.append(str(start) if start == prev else f"{start}-{prev}")
+        if n is not None:
+            start = prev = n
+    return ", ".join(out)
 
 
 _JUNK_TITLE = re.compile(r"^(?:Microsoft (?:Word|PowerPoint|Excel) - |無題|untitled|PowerPoint プレゼンテーション$)|\.(?:docx?|pptx?|xlsx?|pdf|jtd)$", re.I)
