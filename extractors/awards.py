@@ -26,6 +26,7 @@ from extractors.vocab_awards import (
     APPLICANT_HEADERS,
     AWARD_HEADERS,
     BODY_KINDS,
+    GENERIC_ORGANISATION,
     GROUP_WORD,
     HEADER_KINDS,
     HEADER_VETO,
@@ -36,11 +37,12 @@ from extractors.vocab_awards import (
     ORGANISATION_PREFIX,
     PREFECTURE_ITSELF,
     PREFECTURE_LABEL,
+    REPORTED,
     ROLE_NOTE,
     UNNAMED_OTHERS,
 )
 
-VERSION = "4"
+VERSION = "5"
 log = logging.getLogger(__name__)
 
 # ---------------------------------------------------------------- vocabularies
@@ -205,11 +207,22 @@ def _announcement_before(ctx: _Context, index: int, header: str) -> Block | None
             continue
         if NOT_AWARD_CONTEXT.search(block.text):
             return None
-        if ANNOUNCEMENT.search(block.text) and not NOT_ANNOUNCEMENT.search(_announcing_sentence(block.text)):
+        if _announces(block):
             return block
     if any(w in header for w in AWARD_HEADERS) and not NOT_AWARD_CONTEXT.search(header):
         return ctx.doc.blocks[index]
     return None
+
+
+def _announces(block: Block) -> bool:
+    """The block announces results: a heading or short label (採択結果, 令和6年度採択団体),
+    or a sentence that reports them (…を採択しました / 採択団体は以下のとおりです), not a
+    rule about them (採択団体は報告書を提出すること)."""
+    sentence = _announcing_sentence(block.text)
+    if not sentence or NOT_ANNOUNCEMENT.search(sentence):
+        return False
+    label = len(block.text) <= 40 and "。" not in block.text
+    return block.kind == "heading" or label or bool(REPORTED.search(sentence))
 
 
 def _announcing_sentence(text: str) -> str:
@@ -471,7 +484,8 @@ def _organisation(item: str, any_name: bool = True) -> tuple[str | None, str | N
         place = find_places(note.group(1))[0]
         seat = place.prefecture or (place.municipality.prefecture if place.municipality else None)
         name = name[:note.start()].strip()
-    if not name or NOT_A_NAME.match(name) or PLACEHOLDER.match(name) or _places_only(name):
+    if (not name or NOT_A_NAME.match(name) or GENERIC_ORGANISATION.match(name) or PLACEHOLDER.match(name)
+            or _places_only(name)):
         return None, None
     if ORGANISATION.search(name) or (any_name and _looks_like_a_name(name)):
         return name, seat

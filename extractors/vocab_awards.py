@@ -65,6 +65,11 @@ ANNOUNCEMENT = re.compile(
     r"|(?:採択|選定|支援)実績"
     r"|交付決定(?:を行い|いたし|しま|団体|先|一覧|について|の(?:お知らせ|概要|状況))|交付(?:対象)?(?:事業の)?内定"
 )
+# A long sentence announces results only when it reports them (past tense, or a list
+# that follows): 採択しました, 決定いたしました, 以下のとおりです — not 採択団体は…すること.
+REPORTED = re.compile(
+    r"ました|ています|ております|のとおり|の通り|(?:以下|下記|次)の(?:\d+)?(?:団体|自治体|市区町村|市町村|提案|事業|案件|とおり)"
+)
 # Phrases that say a selection will happen, did not happen, or is only a condition.
 NOT_ANNOUNCEMENT = re.compile(
     r"(?:採択|選定)(?:は|が)?(?:ありません|ございません|なし|されなかった|しない)|予定です|予定して|場合|見込み"
@@ -83,6 +88,12 @@ NOT_AWARD_CONTEXT = re.compile(
 ORGANISATION = re.compile(
     r"法人|協議会|株式会社|有限会社|合同会社|\(株\)|\(有\)|\(一社\)|\(一財\)|組合|協会|機構|連合|事務組合|広域"
     r"|大学|高等専門学校|センター|コンソーシアム|財団|社団|公社|研究所|研究機構|会社|商工会"
+)
+# Kinds of organisations, not one organisation: 一般社団法人, NPO法人等, 民間事業者.
+GENERIC_ORGANISATION = re.compile(
+    r"^(?:(?:一般|公益)?(?:社団|財団)法人|特定非営利活動法人|NPO法人|学校法人|社会福祉法人|医療法人|(?:地方)?独立行政法人"
+    r"|国立大学法人|株式会社|有限会社|合同会社|民間事業者|民間企業|事業者|企業|大学|高等専門学校|研究機関|地方公共団体"
+    r"|法人|団体|協議会|コンソーシアム|第三セクター)(?:等|など)?$"
 )
 # An organisation's legal form written before its name; a line that is only this
 # continues on the next line (一般社団法人\nとくしまデジタル協議会).

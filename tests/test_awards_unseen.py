@@ -607,3 +607,20 @@ def test_numbered_lines_without_an_announcement_are_not_awards():
         P("2 宮城県 仙台市 9月3日"),
     ]])
     assert found(doc) == []
+
+
+def test_a_call_page_with_rules_about_awarded_bodies_names_none():
+    doc = pdf_doc([[
+        H("令和８年度 地域ＤＸ推進事業 公募要領", 1),
+        P("採択団体は、事業完了後３０日以内に実績報告書を提出すること。"),
+        T(["区分", "対象団体", "補助率"], ["類型①", "市区町村", "10/10"], ["類型②", "一般社団法人、ＮＰＯ法人等", "1/2"]),
+        P("採択団体は以下の要件を満たすものとします。"),
+        T(["No.", "都道府県", "団体名"], ["1", "長野県", "松本市"]),
+    ]])
+    assert found(doc) == []
+
+
+def test_results_introduced_as_a_list_that_follows():
+    doc = html_doc("<p>令和７年度の採択団体は、以下のとおりです。</p><table><tr><th>都道府県</th><th>団体名</th></tr>"
+                   "<tr><td>愛媛県</td><td>西予市</td></tr></table>")
+    assert triples(found(doc)) == {("愛媛県", "西予市", "382141")}
