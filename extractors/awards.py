@@ -1,10 +1,21 @@
-"""Awarded bodies (採択・選定・支援先団体): who was selected, in which category and year.
+"""Awarded bodies (採択・選定・交付決定・内定・支援先団体): who was selected, in which category and year.
 
-Three written forms are read, each only where an announcement frames it:
-- result tables (No.|都道府県|団体名, No.|応募コース|支援先団体 …) under an announcement
-  (採択結果, 以下の団体を採択しました) or with a header that itself says so (採択団体);
+Written forms read, each only where an announcement frames it:
+- result tables (No.|都道府県|団体名, 代表団体|構成団体|事業名, 都道府県|事業名|交付決定額 …)
+  under an announcement (採択結果, 以下の団体を採択しました, 交付決定を行いました) or with a
+  header that itself says so (採択団体); a table continued on the next PDF page (header
+  repeated or not) keeps its columns, year and merged cells; label|value tables (採択団体 | …);
+- numbered row lines of a table a PDF drew without rules (1 北海道 札幌市 …);
 - announcement sentences (長野県松本市及び長野県中川村による提案2件が選定されました);
-- lists of places under a results heading (採択結果 followed by 北海道標茶町 …).
+- lists of places under a results heading (採択結果 / 【選定団体】 followed by 北海道標茶町 …).
+
+What counts (tests/test_awards_unseen.py pins it down): every member of a selected
+proposal (代表団体 and 構成団体); organisations under their own name, in the row's
+prefecture (its 都道府県 column, else the one prefecture of the row's local governments,
+else a location note 株式会社A(山梨県甲府市)); explicit past-year results (令和5年度採択団体)
+with their year; a prefecture where a row names it as the body, not where it only groups
+or counts municipalities. Column headers are classified by the vocabulary in
+extractors.vocab_awards (label → kind).
 
 Bodies come from the gazetteer (extractors.places), so a body is always a span of the
 text; a name-shaped word the gazetteer does not know (an old name) is kept without a
