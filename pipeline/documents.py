@@ -44,7 +44,7 @@ class DecodeSettings:
 
     # HTML bodies are cut at a line end before this many bytes (government pages are
     # well under 1 MB; a 50 MB page is a generated list or a mistake).
-    max_html_bytes: int = 8 * 1024 * 1024
+    max_html_bytes: int = 4 * 1024 * 1024
     # PDFs: only the first pages are read (a 公募要領 has 10-60 pages).
     max_pdf_pages: int = 300
     # Blocks stop once the text reaches this many characters (extractors run on the rest).
@@ -129,15 +129,37 @@ def _cut_html(body: bytes, limit: int, warn: Callable[[str], None]) -> bytes:
 
 
 def _limit_text(blocks: list[RawBlock], limit: int, warn: Callable[[str], None]) -> list[RawBlock]:
-    """Blocks up to `limit` characters of text; the rest is dropped with a warning."""
+    """Blocks up to about `limit` characters of text; the block that crosses it is cut
+    (a table between rows, text at a line end) and the rest dropped, with a warning."""
     total = 0
     for i, block in enumerate(blocks):
-        total += len(block.text) + 1 + sum(len(c or "") + 3 for row in block.rows or [] for c in row)
-        if total > limit:
-            warn(f"text is longer than {limit:,} characters; {len(blocks) - i} of {len(blocks)} blocks "
-                 f"(from page {block.page or '-'}) are dropped (max_text_chars)")
-            return blocks[:i]
+        size = len(block.text) + 1 + sum(len(c or "") + 3 for row in block.rows or [] for c in row)
+        if total + size <= limit:
+            total += size
+            continue
+        room = limit - total
+        cut = _cut_block(block, room)
+        kept = blocks[:i] + ([cut] if cut else [])
+        warn(f"text is longer than {limit:,} characters; only the first {limit:,} are kept "
+             f"({len(blocks) - len(kept)} of {len(blocks)} blocks dropped, the cut at page {block.page or '-'}) "
+             f"(max_text_chars)")
+        return kept
     return blocks
+
+
+def _cut_block(block: RawBlock, room: int) -> RawBlock | None:
+    """The head of `block` that fits in `room` characters, or None."""
+    if block.rows is not None:
+        rows, used = [], 0
+        for row in block.rows:
+            used += sum(len(c or "") + 3 for c in row)
+            if used > room:
+                break
+            rows.append(row)
+        return RawBlock(block.kind, block.text, block.page, block.level, rows) if rows else None
+    head = block.text[: max(room - 1, 0)]
+    head = head[: head.rfind("\n")] if "\n" in head else head
+    return RawBlock(block.kind, head, block.page, block.level) if head.strip() else None
 
 
 def _decode_html(url: str, body: bytes, content_type: str | None, fetched_at: str | None,

@@ -287,13 +287,14 @@ class _Walker:
                 self.block(child)
 
     def table(self, el: Tag) -> None:
-        rows = [tr for tr in el.find_all("tr") if tr.find_parent("table") is el]
-        cells = [c for tr in rows for c in tr.find_all(["td", "th"], recursive=False)]
+        rows = _rows(el)
+        cells = [c for tr in rows for c in _cells(tr)]
+        inner = {d.name for d in el.descendants if isinstance(d, Tag)}
         layout = (
             (el.get("role") or "").lower() in {"presentation", "none"}
-            or el.find("table") is not None
+            or "table" in inner
             or len(cells) <= 1
-            or any(c.find(list(HEADINGS)) is not None for c in cells)  # a page laid out in cells
+            or not inner.isdisjoint(HEADINGS)  # a page laid out in cells, headings and all
         )
         caption = el.find("caption", recursive=False)
         if caption is not None:
@@ -320,6 +321,23 @@ class _Walker:
                 rows.append(["", text])
         if rows:
             self.blocks.append(RawBlock("table", rows=rows))
+
+
+def _rows(table: Tag) -> list[Tag]:
+    """The table's own <tr>s (directly or in thead/tbody/tfoot), not those of nested tables."""
+    rows: list[Tag] = []
+    for child in table.children:
+        if not isinstance(child, Tag):
+            continue
+        if child.name == "tr":
+            rows.append(child)
+        elif child.name in ("thead", "tbody", "tfoot"):
+            rows.extend(c for c in child.children if isinstance(c, Tag) and c.name == "tr")
+    return rows
+
+
+def _cells(tr: Tag) -> list[Tag]:
+    return [c for c in tr.children if isinstance(c, Tag) and c.name in ("td", "th")]
 
 
 def _dl_items(el: Tag, names: bool = True) -> Iterable[Tag]:
@@ -361,7 +379,7 @@ def table_grid(rows: list[Tag], names: bool = True) -> list[list[str]]:
             else:
                 carry[column] = (text, left - 1)
 
-        for cell in tr.find_all(["td", "th"], recursive=False):
+        for cell in _cells(tr):
             while col in carry:
                 take_carried(col)
                 col += 1

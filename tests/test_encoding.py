@@ -134,3 +134,19 @@ def test_decoding_never_raises(body, content_type):
     decoded = decode_bytes(body, content_type)
     assert isinstance(decoded.text, str)
     assert decoded.encoding
+
+
+def test_utf8_bytes_win_over_a_stale_shift_jis_meta_and_header():
+    body = page(SJIS_META).encode("utf-8")
+    for content_type in ("text/html", "text/html; charset=Shift_JIS", "text/html; charset=EUC-JP"):
+        decoded = decode_bytes(body, content_type)
+        assert decoded.encoding == "utf-8", content_type
+        assert "①応募期間：令和７年６月９日" in decoded.text
+
+
+def test_a_few_utf8_looking_bytes_do_not_override_a_declaration():
+    # One kana is too little evidence (fewer than four 3-byte sequences): the page's
+    # own Shift_JIS declaration still decides, as it strictly decodes.
+    body = '<meta charset="Shift_JIS"><p>Cafe ア</p>'.encode()
+    assert decode_bytes(body, None).encoding == "cp932"
+    assert decode_bytes(page(SJIS_META).encode("cp932"), "text/html").encoding == "cp932"
