@@ -24,6 +24,7 @@ from extractors import awards, contacts, deadlines, programs, requirements
 from extractors.model import Document, Evidence, Program
 from extractors.places import municipality_rows
 from pipeline import cache
+from pipeline import documents as decoding
 from pipeline.corpus import Capture, latest_captures
 from pipeline.crawl_log import crawl_log_rows
 from pipeline.documents import DecodeError, decode_document, document_kind
@@ -46,8 +47,9 @@ JST = dt.timezone(dt.timedelta(hours=9))
 
 
 def extractor_version() -> str:
-    """One string that changes whenever any extractor (or the build format) changes."""
-    parts = [f"build={BUILD_FORMAT}"] + [f"{name}={mod.VERSION}" for name, mod in EXTRACTORS.items()]
+    """One string that changes whenever decoding, any extractor or the build format changes."""
+    parts = [f"build={BUILD_FORMAT}", f"decode={decoding.VERSION}"]
+    parts += [f"{name}={mod.VERSION}" for name, mod in EXTRACTORS.items()]
     return ";".join(parts)
 
 
