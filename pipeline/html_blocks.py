@@ -177,6 +177,21 @@ def _skipped(node: object) -> bool:
     return isinstance(node, (Comment, Declaration, Doctype, ProcessingInstruction))
 
 
+# An image that stands for a character of the text: sites draw the @ of an address as a
+# picture so that harvesters miss it; its alt text puts the character back.
+_SYMBOL_ALT = re.compile(r"^(?:[@＠]|at|\(at\)|\[at\]|アットマーク)$", re.IGNORECASE)
+_ADDRESS_SHOWN = re.compile(r"[@＠]|atmark|アットマーク|\(at\)|\[at\]", re.IGNORECASE)
+
+
+def _mailto_address(link: Tag) -> str | None:
+    """The address of a mailto: link, for links whose text does not show it (「こちら」)."""
+    href = str(link.get("href") or "").strip()
+    if not href.lower().startswith("mailto:"):
+        return None
+    address = href[7:].split("?", 1)[0].strip()
+    return address if "@" in address else None
+
+
 def raw_inline_text(el: Tag, names: bool = True) -> str:
     """Text of an element as inline content, source whitespace not yet folded: <br>
     is a BREAK, chrome and dropped elements vanish, block children end a line."""
@@ -191,6 +206,13 @@ def raw_inline_text(el: Tag, names: bool = True) -> str:
                 continue
             if node.name == "br":
                 parts.append(BREAK)
+            elif node.name == "img":
+                alt = str(node.get("alt") or "").strip()
+                if _SYMBOL_ALT.match(alt):
+                    parts.append(alt)
+            elif node.name == "a" and (address := _mailto_address(node)):
+                text = raw_inline_text(node, names)
+                parts.append(text if _ADDRESS_SHOWN.search(text) else f"{text}({address})")
             elif node.name in BLOCK_TAGS:
                 parts.append(BREAK + raw_inline_text(node, names) + BREAK)
             else:
