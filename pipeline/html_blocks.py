@@ -180,16 +180,6 @@ def _skipped(node: object) -> bool:
 # An image that stands for a character of the text: sites draw the @ of an address as a
 # picture so that harvesters miss it; its alt text puts the character back.
 _SYMBOL_ALT = re.compile(r"^(?:[@＠]|at|\(at\)|\[at\]|アットマーク)$", re.IGNORECASE)
-_ADDRESS_SHOWN = re.compile(r"[@＠]|atmark|アットマーク|\(at\)|\[at\]", re.IGNORECASE)
-
-
-def _mailto_address(link: Tag) -> str | None:
-    """The address of a mailto: link, for links whose text does not show it (「こちら」)."""
-    href = str(link.get("href") or "").strip()
-    if not href.lower().startswith("mailto:"):
-        return None
-    address = href[7:].split("?", 1)[0].strip()
-    return address if "@" in address else None
 
 
 def raw_inline_text(el: Tag, names: bool = True) -> str:
@@ -210,9 +200,6 @@ def raw_inline_text(el: Tag, names: bool = True) -> str:
                 alt = str(node.get("alt") or "").strip()
                 if _SYMBOL_ALT.match(alt):
                     parts.append(alt)
-            elif node.name == "a" and (address := _mailto_address(node)):
-                text = raw_inline_text(node, names)
-                parts.append(text if _ADDRESS_SHOWN.search(text) else f"{text}({address})")
             elif node.name in BLOCK_TAGS:
                 parts.append(BREAK + raw_inline_text(node, names) + BREAK)
             else:
