@@ -1,38 +1,17 @@
 """Decoding captures into Documents: the bundled mirror (corpus/mirror) and hand-made pages."""
 from __future__ import annotations
 
-import json
 import re
 import sys
-from functools import cache
-from pathlib import Path
 
 import pytest
 
 from extractors.normalize import normalize
 from pipeline.documents import DecodeError, decode_document, document_kind, publisher_for
+from tests.bundled import DX_NAVI, GAIYOU, MIRROR, PACKAGE, PRESS, REPO, YOURYOU, manifest, mirrored
 
-REPO = Path(__file__).resolve().parent.parent
-MIRROR = REPO / "corpus" / "mirror"
 SEEDS = REPO.parent / "shared" / "seeds"
 
-PRESS = "https://www.soumu.go.jp/menu_news/s-news/01ryutsu06_02000447.html"
-PACKAGE = "https://www.soumu.go.jp/menu_seisaku/ictseisaku/ictriyou/digital_kiban/index.html"
-YOURYOU = "https://www.soumu.go.jp/main_content/r8_suishin_taisei_koubo_youryou.pdf"
-DX_NAVI = "https://dx-navi.soumu.go.jp/support/dx_package/support"
-GAIYOU = "https://www.cao.go.jp/digital-bansou/r7_gaiyou.pdf"
-
-
-@cache
-def manifest() -> dict[str, dict]:
-    return {e["url"]: e for e in json.loads((MIRROR / "manifest.json").read_text(encoding="utf-8"))["files"]}
-
-
-@cache
-def mirrored(url: str):
-    entry = manifest()[url]
-    body = (MIRROR / entry["path"]).read_bytes()
-    return decode_document(url, body, entry["content_type"], "2026-11-24T00:00:00Z")
 
 
 def cells(doc, table_index: int) -> list[list[str]]:

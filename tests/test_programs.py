@@ -2,31 +2,11 @@
 the bundled corpus (corpus/mirror decoded by pipeline.documents)."""
 from __future__ import annotations
 
-import json
-from functools import cache
-from pathlib import Path
-
 import pytest
 
 from extractors.model import RawBlock, build_document
 from extractors.programs import analyse_name, extract, fiscal_year_of, program_at, program_key
-
-REPO = Path(__file__).resolve().parent.parent
-MIRROR = REPO / "corpus" / "mirror"
-
-PRESS = "https://www.soumu.go.jp/menu_news/s-news/01ryutsu06_02000447.html"
-PACKAGE = "https://www.soumu.go.jp/menu_seisaku/ictseisaku/ictriyou/digital_kiban/index.html"
-YOURYOU = "https://www.soumu.go.jp/main_content/r8_suishin_taisei_koubo_youryou.pdf"
-DX_NAVI = "https://dx-navi.soumu.go.jp/support/dx_package/support"
-GAIYOU = "https://www.cao.go.jp/digital-bansou/r7_gaiyou.pdf"
-
-
-@cache
-def mirrored(url: str):
-    from pipeline.documents import decode_document
-
-    entry = {e["url"]: e for e in json.loads((MIRROR / "manifest.json").read_text(encoding="utf-8"))["files"]}[url]
-    return decode_document(url, (MIRROR / entry["path"]).read_bytes(), entry["content_type"], "2026-11-24T00:00:00Z")
+from tests.bundled import DX_NAVI, GAIYOU, MIRROR, PACKAGE, PRESS, YOURYOU, mirrored
 
 
 def tree(programs) -> list[tuple[str, str | None]]:

@@ -6,7 +6,8 @@ import pytest
 
 from extractors.model import RawBlock, build_document
 from extractors.requirements import applicant_types, extract, requirement_kind
-from tests.test_programs import DX_NAVI, GAIYOU, PACKAGE, PRESS, YOURYOU, mirrored, needs_mirror
+from tests.bundled import DX_NAVI, GAIYOU, PACKAGE, PRESS, YOURYOU, mirrored
+from tests.test_programs import needs_mirror
 
 
 def page(*blocks, kind="html"):
