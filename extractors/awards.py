@@ -30,6 +30,7 @@ import logging
 import re
 from dataclasses import dataclass
 
+from extractors.dates import fiscal_year_in
 from extractors.model import Award, Block, Cell, Document
 from extractors.places import PREFECTURES, Place, find_places, prefecture_name, resolve
 from extractors.vocab_awards import (
@@ -65,8 +66,6 @@ CATEGORY = re.compile(
     r"^(?:[(]?\d{1,2}[).]|[■●◆□○・])?\s*(?:[【\[(]?類型[①-⑳\d]+[】\])]?|[A-Z]コース|第[\d一二三四五]+次|\S{1,14}(?:枠|コース|部門|分野))"
 )
 PLACEHOLDER = re.compile(r"^[\-‐―─—ー−–/／・\s]*$|^(?:なし|該当なし|無し|該当団体なし|ー)$")
-FISCAL_YEAR = re.compile(r"(?<![A-Za-z])(令和|平成|R|H)\s?(元|\d{1,2})\s?年度|(?<!\d)((?:19|20)\d{2})\s?年度")
-ERA_BASE = {"令和": 2018, "平成": 1988, "R": 2018, "H": 1988}
 # A sentence that reports a selection as done (not 選定します, the future).
 SENTENCE_VERB = re.compile(
     r"(?:採択|選定|選出|決定|内定)(?:いた)?(?:(?:し|され|となり)ました|(?:され|し)て(?:い|おり)ます)"
@@ -89,14 +88,7 @@ PREFECTURE_HOSTS = dict(zip(
 CONTEXT_BLOCKS = 10  # how far back a table looks for its announcement
 
 
-def fiscal_year(text: str) -> int | None:
-    """First 年度 in `text` as a western year: 令和7年度 → 2025."""
-    m = FISCAL_YEAR.search(text)
-    if not m:
-        return None
-    if m.group(3):
-        return int(m.group(3))
-    return ERA_BASE[m.group(1)] + (1 if m.group(2) == "元" else int(m.group(2)))
+fiscal_year = fiscal_year_in  # first 年度 in a text as a western year: 令和7年度 → 2025
 
 
 # ---------------------------------------------------------------- entry points

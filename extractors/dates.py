@@ -39,6 +39,22 @@ WEEKDAYS = "月火水木金土日"  # Monday first, as datetime.weekday()
 
 # era name (and its one-letter abbreviation) → the western year of its year 0
 ERA_BASE = {"令和": 2018, "平成": 1988, "昭和": 1925, "R": 2018, "H": 1988, "S": 1925}
+# A fiscal year as written: 令和7年度, R7年度, 平成31年度, 2025年度 (年度: April to March).
+FISCAL_YEAR_RE = re.compile(
+    r"(?<![A-Za-z])(?P<era>令和|平成|R|H)\s?(?P<y>元|\d{1,2})\s?年度|(?<!\d)(?P<w>(?:19|20)\d{2})\s?年度"
+)
+
+
+def fiscal_year_in(text: str) -> int | None:
+    """The first fiscal year written in `text`, as its western starting year:
+    令和7年度 → 2025, 令和元年度 → 2019, 2026年度 → 2026. A supplementary budget belongs to
+    the year it amends: 令和7年度補正 → 2025, though its calls run into 2026."""
+    m = FISCAL_YEAR_RE.search(text)
+    if not m:
+        return None
+    if m["w"]:
+        return int(m["w"])
+    return ERA_BASE[m["era"]] + (1 if m["y"] == "元" else int(m["y"]))
 
 # dekad words → (first day, last day or None for the month's last day)
 DEKADS = {

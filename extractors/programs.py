@@ -29,6 +29,7 @@ from dataclasses import dataclass, field
 
 from extractors import vocab_programs as vocab
 from extractors.budget import figures
+from extractors.dates import fiscal_year_in
 from extractors.headings import (
     BULLET,
     INLINE,
@@ -103,17 +104,7 @@ class NameInfo:
     exact: bool = False  # the heading is the name itself (nothing stripped around it)
 
 
-def fiscal_year_of(text: str) -> int | None:
-    """令和8年度 -> 2026, 平成31年度 -> 2019, 2026年度 -> 2026 (the first one written).
-    A supplementary budget belongs to the year it amends: 令和7年度補正 -> 2025, though
-    its calls and work run into 2026 (the funds are carried over)."""
-    m = vocab.FISCAL_YEAR_RE.search(text)
-    if not m:
-        return None
-    if m.group("w"):
-        return int(m.group("w"))
-    year = 1 if m.group("y") == "元" else int(m.group("y"))
-    return vocab.ERA_BASE[m.group("era")] + year
+fiscal_year_of = fiscal_year_in  # 令和8年度 -> 2026; 令和7年度補正 -> 2025 (the year it amends)
 
 
 def round_of(text: str) -> str | None:

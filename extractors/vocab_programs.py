@@ -54,9 +54,6 @@ ROUND_RE = re.compile(r"(?:第\s*)?(?P<n>[一二三四五六1-6])\s*次\s*(?:公
 ROUND_NAMES = {"1": "一次", "2": "二次", "3": "三次", "4": "四次", "5": "五次", "6": "六次",
                "一": "一次", "二": "二次", "三": "三次", "四": "四次", "五": "五次", "六": "六次"}
 
-# Fiscal year: 令和8年度 (FY2026), 平成31年度, 2026年度.
-ERA_BASE = {"令和": 2018, "平成": 1988}
-FISCAL_YEAR_RE = re.compile(r"(?P<era>令和|平成)\s*(?P<y>元|\d{1,2})\s*年度|(?P<w>20\d\d)\s*年度")
 
 # Who runs a programme. Order does not matter: the first one written wins.
 MINISTRIES = (

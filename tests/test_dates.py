@@ -203,3 +203,13 @@ def test_any_reiwa_range_comes_back_as_itself(first, second, separator, until):
 def test_parse_date_helper():
     assert parse_date(normalize("締切は令和７年７月４日（金）です")) == dt.date(2025, 7, 4)
     assert parse_date("日付なし") is None
+
+
+@pytest.mark.parametrize(("text", "year"), [
+    ("令和7年度 デジタル実装伴走支援事業", 2025), ("令和元年度", 2019), ("R7年度採択団体", 2025),
+    ("平成31年度", 2019), ("2026年度の公募", 2026), ("令和7年度補正予算", 2025), ("年度末", None),
+])
+def test_fiscal_year_in(text, year):
+    from extractors.dates import fiscal_year_in
+
+    assert fiscal_year_in(text) == year
