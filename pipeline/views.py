@@ -271,7 +271,9 @@ select
   e.deadline_id
 from e
 """,
-    # datasette-atom: open and upcoming calls, newest source first; never empty.
+    # datasette-atom: open and upcoming calls, newest source first; never empty. When nothing
+    # is open, one stable entry says so (dated by the latest capture, so a reader does not
+    # see it as new on every fetch) and links to every call (feedgen refuses a null link).
     "calls_feed": """
 select
   'koubo:call:' || o.deadline_id as atom_id,
@@ -288,7 +290,11 @@ left join deadlines d on d.id = o.deadline_id
 left join documents doc on doc.id = d.document_id
 union all
 select 'koubo:no-open-calls', '現在募集中の公募はありません (no open calls)',
-  strftime('%Y-%m-%dT%H:%M:%SZ', 'now'), '', null, null
+  coalesce((select strftime('%Y-%m-%dT%H:%M:%SZ', max(fetched_at)) from documents),
+           strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),
+  '現在募集中・公募予定の公募はありません。終了分を含むすべての公募は all_calls にあります。'
+    || char(10) || 'No call is open or announced right now; every call, closed ones included, is listed at all_calls.',
+  '/koubo/all_calls', 'koubo'
 where not exists (select 1 from open_calls)
 """,
 }

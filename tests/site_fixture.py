@@ -1,4 +1,5 @@
-"""A small koubo database with realistic Japanese rows, for the site's tests.
+"""A small koubo database with realistic Japanese rows, for the site's tests; the real
+build of the bundled corpus (`build_real_db`); a running Datasette (`RunningSite`).
 
 Made with pipeline/schema.py's create_schema, then the site's views and search index,
 so the site can be tested before the extractors and the build exist. Dates are set
@@ -231,6 +232,17 @@ def build_fixture_db(path: Path, today: date | None = None) -> FixtureDates:
     build_search_index(db)
     db.close()
     return d
+
+
+CORPUS = ROOT / "corpus"
+
+
+def build_real_db(path: Path) -> Path:
+    """The real database built from the bundled corpus (as `make build` does) at `path`."""
+    from pipeline.build import build
+
+    build(CORPUS, Path(path))
+    return Path(path)
 
 
 def free_port() -> int:

@@ -2,7 +2,9 @@
 
 In the fact tables (deadlines, contacts, requirements, awards, program_documents) the
 `quote` cell is rendered as escaped text followed by a link to the source document's
-original address, with `#page=N` for PDFs. The quote is always escaped: pages may
+original address, with `#page=N` for PDFs; on canned-query pages it is the escaped quote
+alone (a long one is cut to a few lines by db/static/koubo.css, whole on hover and on the
+fact's row page). The quote is always escaped: pages may
 contain '<' and '>' (＜支援対象＞ after normalisation) and must never become HTML.
 """
 from __future__ import annotations
@@ -34,7 +36,11 @@ def source_href(url: str, kind: str | None, page: int | None) -> str:
 
 @hookimpl
 def render_cell(row, value, column, table, database, datasette):
-    if table not in FACT_TABLES or column != "quote" or value is None:
+    if column != "quote" or value is None:
+        return None
+    if table is None:  # a canned query: its source_url column carries the link (display.py)
+        return Markup('<span class="koubo-quote" title="{}">{}</span>').format(str(value), str(value))
+    if table not in FACT_TABLES:
         return None
     keys = row.keys() if hasattr(row, "keys") else []
     if "document_id" not in keys:
