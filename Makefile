@@ -12,7 +12,7 @@ PORT   ?= 8001
 CODE   := $(shell find pipeline extractors -name '*.py' 2>/dev/null) $(wildcard extractors/data/*)
 WARCS  := $(shell find $(CORPUS) \( -name '*.warc.gz' -o -name '*.warc' \) 2>/dev/null)
 
-.PHONY: help setup serve build refresh test lint bench corpus lock clean
+.PHONY: help setup serve build refresh test lint bench eval corpus lock clean
 .DEFAULT_GOAL := help
 
 help:
@@ -21,6 +21,7 @@ help:
 	@echo "make build    rebuild the database from the corpus"
 	@echo "make refresh  crawl the configured sources, then build"
 	@echo "make bench    measure build speed and memory"
+	@echo "make eval     score the held-out documents (tests/heldout) with ../shared/tools/score.py"
 	@echo "make corpus   regenerate the bundled corpus from ../shared/seeds (needs LibreOffice)"
 	@echo "make lint     ruff"
 
@@ -64,6 +65,10 @@ lint: $(STAMPS)/venv
 
 bench: $(STAMPS)/venv
 	$(BIN)/python scripts/bench.py
+	$(BIN)/python scripts/bench_decode.py
+
+eval: $(STAMPS)/venv
+	$(BIN)/python scripts/eval_heldout.py
 
 corpus: $(STAMPS)/venv $(STAMPS)/debian-corpus
 	$(BIN)/python scripts/make_mirror.py
