@@ -41,6 +41,7 @@ from extractors.vocab_deadlines import (
     HISTORY,
     NEWS_HEADLINE,
     NOT_A_LABEL_LINE,
+    START_ANCHOR,
     START_MARK,
     SUPERSEDED_BY,
     classify,
@@ -48,7 +49,7 @@ from extractors.vocab_deadlines import (
     resolve_generic,
 )
 
-VERSION = "5"
+VERSION = "6"
 log = logging.getLogger(__name__)
 
 ENDING_KINDS = ("application_period", "briefing_registration")  # one moment = the close
@@ -201,12 +202,25 @@ def _label_sources(doc: Document, period: Period, place: _Place, prev_end: int, 
         parent = _marker_parent(doc, place, periods)
         if parent is not None:
             sources.append(parent)
+    anchor = None if colon else START_ANCHOR.search(before)
     if colon:
         sources.append((before[: colon.start()], (before_start, before_start + colon.start())))
+    elif anchor is not None:
+        # '交付決定日から…まで': the words before から name the period's start, not the period;
+        # what precedes them ('実証期間は、') is still a label
+        if _clean(before[: anchor.start()]):
+            sources.append((before[: anchor.start()], (before_start, before_start + anchor.start())))
     elif _clean(before):
         sources.append((before, (before_start, start)))
 
     if place.row is not None:
+        header = _column_header(place, periods)
+        header_kind = classify(header.text) if header is not None else None
+        # the evidence of a heading is the row, not the rows between
+        header_source = (header.text, (place.row[0].start,) * 2) if header is not None else None
+        if header_source is not None and header_kind is not None and not header_kind.startswith("generic:"):
+            sources.append(header_source)  # '採択予定時期' names its column, whatever the row's call
+            header_source = None
         for cell in place.row:
             if cell is place.cell or not cell.text.strip():
                 continue
@@ -214,16 +228,14 @@ def _label_sources(doc: Document, period: Period, place: _Place, prev_end: int, 
             if _has_period(periods, cell.start, cell.end):
                 continue
             sources.append((first_line, (cell.start, cell.start + len(first_line))))
-        header = _column_header(place, periods)
-        if header is not None:  # the evidence is the row, not the rows between
-            row_start = place.row[0].start
-            sources.append((header.text, (row_start, row_start)))
+        if header_source is not None:
+            sources.append(header_source)
 
     if not fiscal:
         last_point_end = max(p.end for p in period.points)
         sources.append((text[last_point_end:after_end], (last_point_end, after_end)))
 
-    if not _clean(before) and place.line_start > 0:
+    if (not _clean(before) or anchor is not None) and place.line_start > 0:
         floor = place.cell.start if place.cell is not None else 0
         if place.line_start > floor:
             prev_start = text.rfind("\n", floor, place.line_start - 1) + 1
@@ -232,6 +244,8 @@ def _label_sources(doc: Document, period: Period, place: _Place, prev_end: int, 
             if (0 < len(prev_line) <= LABEL_LINE_MAX and not NOT_A_LABEL_LINE.search(prev_line)
                     and not _has_period(periods, prev_start, place.line_start - 1)):
                 sources.append((prev_line, (prev_start, place.line_start - 1)))
+    if anchor is not None:  # the start's own words last: '実証開始から' still says what runs
+        sources.append((anchor[0], (before_start + anchor.start(), start)))
     return sources
 
 

@@ -24,6 +24,10 @@ HISTORY_AFTER = re.compile(
     r"実施しました|から実施|に始まり|に採択|は全国|に好事例)"
 )
 
+# Words after 応募/申請/提出 that name a form or a thing, not the act: 応募フォーム (form),
+# 応募様式 / 申請書 / 応募書類 (forms, papers), 応募者 (applicant), 申請システム …
+FORM_WORDS = r"者|書|様式|フォーム|用紙|ファイル|ページ|サイト|システム|画面|窓口|要領|資格|方法|手続"
+
 LABEL_KINDS: list[tuple[str, str]] = [
     # another call's dates, cited for reference: 前回 last time, 昨年度/前年度 last fiscal year,
     # 過去の公募 past calls, 変更前/当初 (before an extension) — not this call's events
@@ -34,12 +38,16 @@ LABEL_KINDS: list[tuple[str, str]] = [
     (r"交付申請|変更(?:承認)?申請|概算払|精算払|請求書", "other"),
     # report: 中間報告 interim report, 結果の報告 final report, 実績報告 results report
     (r"中間報告|結果(?:の|を)?報告|成果報告|実績報告|完了報告|報告書(?:の|を)?提出", "report"),
-    # support_period: 支援期間 support period, 事業期間 project period, 支援を開始 support starts
-    (r"支援期間|実施期間|事業期間|委託期間|契約期間|補助事業期間|(?:支援|事業)(?:の|を)?開始|の間[、,]?.{0,30}支援(?:します|を行)",
+    # support_period: 支援期間 support period, 事業期間 project period, 委託期間 contract period,
+    # 実証期間 demonstration period, 支援を開始 / 実証開始 support / demonstration starts
+    (r"支援期間|実施期間|事業期間|委託期間|契約期間|補助事業期間|実証(?:実験)?期間|(?:支援|事業|実証)(?:の|を)?開始"
+     r"|の間[、,]?.{0,30}支援(?:します|を行)",
      "support_period"),
-    # sign-up for a briefing: 申込の締切 sign-up closes, 申込み方法 how to sign up
+    # sign-up: 申込の締切 sign-up closes, 申込み方法 how to sign up, 参加登録 / 参加申込
+    # (registration to take part; not 参加申込された方 those who registered) — a briefing's
+    # when its section is about one
     (r"説明会.{0,10}(?:申込|申し込|参加登録)|(?:申込|申し込み|参加登録|登録)(?:み)?(?:の)?(?:締切|締め切り|〆切|期限|期間|方法|受付)"
-     r"|までに.{0,10}(?:申込|申し込|登録|入力)", SIGN_UP),
+     r"|参加(?:登録|申込|申し込み)(?!され|した|いただ|頂|済|者|の方)|までに.{0,10}(?:申込|申し込|登録|入力)", SIGN_UP),
     # selection_announcement: 選定結果 selection result, 採択 award, 決定 decision,
     # 採択予定 planned award (a schedule column)
     (r"(?:採択|選定)(?:予定|時期|予定日)|選定結果|採択結果|審査結果|採択案件|採択(?:団体|先)?の?(?:決定|公表|通知|発表)|選定(?:の)?(?:決定|公表|通知)"
@@ -50,7 +58,7 @@ LABEL_KINDS: list[tuple[str, str]] = [
     # close, the batch of a close) name other things
     (r"(?:公募|応募|募集|申請|提出|提案|受付|エントリー)(?:の)?(?:期間|期限|期日|締切日?|締め切り|〆切|最終日|受付期間)"
      r"(?!後|分|以降)|受付期間|必着|消印有効"
-     r"|までに?.{0,8}(?:応募|提出|申請)(?!者|書類?の?(?:作成|様式))"
+     rf"|までに?.{{0,8}}(?:応募|提出|申請)(?!{FORM_WORDS})"
      r"|までに?[、,]?.{0,20}?(?:応募|提出|申請|送付|送信)(?:して|する|すること|ください|願|のこと|しなけ|され|を行|可能)"
      r"|まで(?:の間)?[、,]?.{0,12}(?:公募|募集)(?!説明会|要領)",
      "application_period"),
@@ -79,6 +87,9 @@ EVENT_CONTEXT = re.compile(
 # '提出期間' then '開始:…' / '終了:…' (start / end), or the formal 自 (from) / 至 (to).
 START_MARK = re.compile(r"^(?:開始|開始日時?|始期|自|受付開始|から)$")
 END_MARK = re.compile(r"^(?:終了|終了日時?|終期|至|受付終了|締切|締切日時?|まで)$")
+# A period's start written as an event just before its close ('契約締結日から', '交付決定の日〜',
+# '実証開始より'): the last phrase before から/より/〜 (after 、 or a space) is that start.
+START_ANCHOR = re.compile(r"[^、,\s]+(?:から|より|〜)\s*$")
 # A line that is a title or a sentence, never a label for the date below it.
 NOT_A_LABEL_LINE = re.compile(r"(?:について|のお知らせ|ます|ました|です|でした|[。!?])\)?$")
 # A news list's line: a date, then a headline in the past or a title

@@ -128,6 +128,18 @@ VARIANTS = [
     ("採択予定:令和7年6月下旬", ("selection_announcement", "2025-06-21", "2025-06-30", "dekad")),
     ("・「地域DXアドバイザー派遣」の募集(令和7年4月1日(火)〜令和8年1月30日(金))",
      ("application_period", "2025-04-01", "2026-01-30", "day")),
+    # a briefing's sign-up (参加登録 / 参加申込) under its heading; 応募フォーム names a form, not a call
+    ("5 事業説明会\n参加登録は、令和7年10月3日(金)12時までに応募フォームから行ってください。",
+     ("briefing_registration", None, "2025-10-03T12:00+09:00", "hour")),
+    ("【オンライン説明会】\n参加申込は令和7年6月2日(月)正午までに、申請書様式のダウンロードページの申込欄からお願いします。",
+     ("briefing_registration", None, "2025-06-02T12:00+09:00", "hour")),
+    ("3 セミナーの開催\n参加申込受付期間:令和7年6月2日(月)〜6月20日(金)", ("other", "2025-06-02", "2025-06-20", "day")),
+    # a demonstration (実証) or contract period, its start written as an event (契約締結日から)
+    ("(2) 実証期間\n令和7年9月1日(月)〜令和8年1月30日(金)", ("support_period", "2025-09-01", "2026-01-30", "day")),
+    ("実証期間は、実証開始から令和8年2月27日(金)までとします。", ("support_period", None, "2026-02-27", "day")),
+    ("実証開始は令和7年9月頃を予定しています。", ("support_period", "2025-09", "2025-09", "month")),
+    ("(4) 委託期間\n契約締結日から令和8年3月13日(金)まで", ("support_period", None, "2026-03-13", "day")),
+    ("補助事業期間\n交付決定の日から令和9年1月29日(金)まで", ("support_period", None, "2027-01-29", "day")),
 ]
 
 
@@ -246,6 +258,37 @@ def test_a_table_column_heading_names_a_date_the_row_does_not():
     found = table(["区分", "公募期間"], ["第1回", "令和7年4月25日(金)〜令和7年5月30日(金)"])
     assert [summary(e) for e in found] == [("application_period", "2025-04-25", "2025-05-30", "day")]
     assert found[0].evidence.quote.startswith("第1回")
+
+
+def test_a_column_heading_that_names_an_event_outranks_the_row_s_call_label():
+    found = table(["区分", "公募期間", "採択予定時期"],
+                  ["第1回公募", "令和7年5月12日(月)〜令和7年6月13日(金)", "令和7年7月中旬"],
+                  ["第2回公募", "令和7年10月頃", "令和7年12月頃"])
+    assert [summary(e) for e in found] == [
+        ("application_period", "2025-05-12", "2025-06-13", "day"),
+        ("selection_announcement", "2025-07-11", "2025-07-20", "dekad"),
+        ("application_period", "2025-10", "2025-10", "month"),
+        ("selection_announcement", "2025-12", "2025-12", "month"),
+    ]
+    assert found[1].label == "採択予定時期" and found[1].evidence.quote.startswith("第1回公募")
+    grant = table(["募集", "申請受付期間", "交付決定予定"], ["一次募集", "令和7年5月7日(水)〜6月6日(金)", "令和7年8月上旬"])
+    assert [e.kind for e in grant] == ["application_period", "selection_announcement"]
+
+
+def test_a_generic_column_heading_leaves_the_kind_to_the_row():
+    found = table(["日程", "内容"], ["令和7年6月30日(月)", "公募締切"], ["令和7年8月頃", "採択結果の公表"])
+    assert [e.kind for e in found] == ["application_period", "selection_announcement"]
+
+
+def test_a_form_named_after_a_date_is_no_call():
+    assert events("アンケートは、令和7年9月30日(火)までに応募フォームとは別のページからご回答ください。") == []
+
+
+def test_support_periods_in_an_item_table_whose_start_is_an_event():
+    found = table(["項目", "内容"], ["事業実施期間", "交付決定日〜令和8年2月27日(金)"],
+                  ["委託期間", "契約締結日から令和8年3月13日(金)まで"])
+    assert [(e.kind, e.label, e.ends_at) for e in found] == [
+        ("support_period", "事業実施期間", "2026-02-27"), ("support_period", "委託期間", "2026-03-13")]
 
 
 def test_weekday_mismatch_is_kept_flagged_and_logged(caplog):

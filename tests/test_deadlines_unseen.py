@@ -129,6 +129,7 @@ APPLICATION_ENDS = {
     "12_maff_columns.html": {"2025-05-30T17:00+09:00", "2025-07-31T17:00+09:00"},
     "13_soumu_rounds_and_signup.html": {"2025-05-16", "2025-10-10"},
     "14_soumu_news_list.html": {"2025-05-16T17:00+09:00", "2026-01-30"},
+    "15_mlit_rounds_briefing.html": {"2025-05-23T12:00+09:00", "2025-09-19T12:00+09:00"},
 }
 PDF_APPLICATION_ENDS = {
     youryou_with_tables: {"2025-05-19T12:00+09:00"},
@@ -246,3 +247,18 @@ def test_news_list_dates_are_the_news_not_events():
     found = extracted(html("14_soumu_news_list.html"))
     assert all(e.starts_at == "2025-04-01" for e in found)  # the two calls, named by their names
     assert [e.label for e in found] == ["「デジタル実装モデル事業」の公募", "「地域DXアドバイザー派遣」の募集"]
+
+
+def test_round_rows_name_the_call_and_columns_name_the_event():
+    """Rows labelled 第1回公募 / 第2回公募: the 選定結果の公表時期 column holds announcements
+    (a dekad and a month), a briefing's sign-up points at the page of the 応募様式 (a form,
+    not a period), and a demonstration period runs until its end."""
+    assert kinds(html("15_mlit_rounds_briefing.html")) == [
+        ("application_period", "2025-04-14", "2025-05-23T12:00+09:00"),
+        ("selection_announcement", "2025-07-01", "2025-07-10"),
+        ("application_period", "2025-08-01", "2025-09-19T12:00+09:00"),
+        ("selection_announcement", "2025-11", "2025-11"),
+        ("support_period", None, "2026-02-27"),
+        ("briefing", "2025-04-23T10:00+09:00", "2025-04-23T11:00+09:00"),
+        ("briefing_registration", None, "2025-04-21T17:00+09:00"),
+    ]
