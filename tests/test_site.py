@@ -269,3 +269,46 @@ def test_site_stylesheet_is_served(site):
     status, content_type, css = get(site, "/assets/koubo.css")
     assert status == 200 and "koubo-source" in css
     assert "/assets/koubo.css" in get(site, "/koubo/deadlines/1")[2]
+
+
+def test_front_page_says_first_what_is_open_now_with_links_to_the_calls(site):
+    d = site.dates
+    html = get(site, "/")[2]
+    banner = html[html.index('id="koubo-now"'):html.index("</div>", html.index('id="koubo-now"'))]
+    assert "1 open now, 1 opening soon" in banner
+    assert '/koubo/deadlines/1">計画策定支援(二次公募)</a>' in banner
+    assert f"{(d.open_end - d.today).days} days left" in banner
+    assert html.index('id="koubo-now"') < html.index("Calls for applications, deadlines")
+    assert "No call is open" not in html
+
+
+def test_canned_query_with_rows_shows_no_empty_note(site):
+    html = get(site, "/koubo/calls_open_now")[2]
+    assert "koubo-empty" not in html
+    assert html.index("col-program") < html.index("col-ends_at") < html.index("col-days_left")
+
+
+def test_cells_read_as_japanese_dates_and_days_in_words():
+    import importlib.util
+
+    from pipeline.serve import DB_DIR
+
+    spec = importlib.util.spec_from_file_location("koubo_display", DB_DIR / "plugins" / "display.py")
+    display = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(display)
+    assert display.japanese_date("2026-03-26T17:00+09:00") == "2026-03-26(木) 17:00"
+    assert display.japanese_date("2025-06-09") == "2025-06-09(月)"
+    assert display.japanese_date("2025-04") is None  # a month stays as stored
+    assert display.japanese_date("2025-02-30") is None
+    assert display.japanese_date("2026-03-26T08:00+00:00") is None  # not Japan time: left alone
+    assert display.days_text("days_left", 20) == "あと20日 / 20 days left"
+    assert display.days_text("days_left", -244) == "244日前に終了 / closed 244 days ago"
+    assert display.days_text("days_to_open", 10) == "10日後に開始 / opens in 10 days"
+
+
+def test_kind_codes_show_their_japanese_word(site):
+    html = get(site, "/koubo/deadlines")[2]
+    assert '公募期間 <span class="koubo-code">application_period</span>' in html
+    assert '説明会 <span class="koubo-code">briefing</span>' in html
+    html = get(site, "/koubo/contacts_book")[2]
+    assert '事務局 <span class="koubo-code">secretariat</span>' in html

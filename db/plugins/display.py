@@ -7,6 +7,7 @@
 - `source_url` of the canned queries is a short link (host, `p.N` for a PDF page).
 - `deadline_id`, `contact_id`, … of the canned queries link to that fact's row page,
   where its quote, source link and labelled programme are.
+- The English codes of `kind` and `role` carry their Japanese word (公募期間, 事務局 …).
 Only the HTML changes; `.json` and `.csv` keep the stored values.
 """
 from __future__ import annotations
@@ -25,6 +26,16 @@ ROW_LINK_COLUMNS = {
     "program_id": "programs", "parent_id": "programs", "document_id": "documents",
 }
 WEEKDAYS = "月火水木金土日"
+# code stored in kind / role -> the word Japanese pages use (a new code: one line here)
+CODE_LABELS = {
+    "application_period": "公募期間", "briefing": "説明会", "briefing_registration": "説明会申込",
+    "selection_announcement": "採択発表", "support_period": "支援期間", "report": "報告",
+    "secretariat": "事務局", "ministry_division": "担当課", "inquiry": "問合せ先",
+    "submission": "提出先", "desk": "窓口",
+    "eligible_applicant": "応募資格", "condition": "条件", "exclusion": "対象外",
+    "budget": "予算・上限額",
+}
+CODE_COLUMNS = {"kind", "role"}
 _ISO = re.compile(r"(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2})(?::\d{2})?(?:\+09:00)?)?")
 
 
@@ -73,6 +84,8 @@ def render_cell(value, column, table, database, datasette):
     if column in DATE_COLUMNS and isinstance(value, str):
         shown = japanese_date(value)
         return Markup('<time datetime="{}">{}</time>').format(value, shown) if shown else None
+    if column in CODE_COLUMNS and value in CODE_LABELS and table not in ("documents", "municipalities"):
+        return Markup('{} <span class="koubo-code">{}</span>').format(CODE_LABELS[value], value)
     if table is not None:
         return None
     # Canned-query (and SQL) pages from here on.
@@ -89,7 +102,8 @@ def render_cell(value, column, table, database, datasette):
 
 @hookimpl
 def prepare_jinja2_environment(env):
-    """`ja_date` and `days_text` for the site's templates (db/templates/)."""
+    """`ja_date`, `days_text` and `code_label` for the site's templates (db/templates/)."""
+    env.filters["code_label"] = lambda code: CODE_LABELS.get(code, code)
     env.filters["ja_date"] = lambda value: (japanese_date(value) or value) if isinstance(value, str) else value
     env.filters["days_text"] = lambda days, column="days_left": days_text(column, days) if isinstance(
         days, int) else ""
