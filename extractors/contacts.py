@@ -48,6 +48,7 @@ from extractors.vocab_contacts import (
     HOURS_LABEL_RE,
     LOCAL_GOVERNMENT_END_RE,
     NUMBERING_RE,
+    OFFICE_SUFFIXES,
     OPEN_BRACKETS,
     ORG_HINT_RE,
     PERSON_SEPARATORS_RE,
@@ -62,7 +63,7 @@ from extractors.vocab_contacts import (
     URL_RE,
 )
 
-VERSION = "5"
+VERSION = "6"
 
 MAX_BLOCK_LINES = 25  # a contact block is never longer than this
 MAX_ORG_LINES = 6  # organisation lines a heading may be followed by before any field
@@ -455,6 +456,23 @@ def _leading_place(text: str) -> str | None:
     return text[:end] if end else None
 
 
+def _only_places(text: str) -> list[str] | None:
+    """The places of a cell that names only places (北海道 / 青森県、岩手県、宮城県: a
+    管轄区域 column), None when it names anything else."""
+    parts = [p for p in re.split(r"\s*[、,・/]\s*|\s+", text) if p]
+    if not parts or any(_leading_place(p) != p for p in parts):
+        return None
+    return parts
+
+
+def _place_named_office(chunk: str) -> bool:
+    """沖縄総合通信事務所, 那覇港湾事務所: an office named after a place (its first word a
+    place name) is an organisation of its own, not that place."""
+    toks = tokens(chunk, "C")
+    return (len(toks) > 1 and toks[0].pos[1] == "固有名詞" and toks[0].pos[2] == "地名"
+            and chunk.endswith(OFFICE_SUFFIXES))
+
+
 def split_organization(text: str) -> tuple[str | None, str | None]:
     """(organisation, department) of one line: 株式会社三菱総合研究所 | 公共イノベーション部門 …,
     総務省 | 情報流通行政局 …; (None, line) when no organisation is named."""
@@ -499,7 +517,7 @@ def split_organization(text: str) -> tuple[str | None, str | None]:
         org = _leading_place(t)
     if org is None:
         first = t.split(" ")[0]
-        if first.endswith(BODY_SUFFIXES) and len(first) > 2:
+        if (first.endswith(BODY_SUFFIXES) and len(first) > 2) or _place_named_office(first):
             org = first
     if org is None:
         return None, t
@@ -549,8 +567,11 @@ def _fill(block: _Block, lines: list[_Line], doc: Document) -> None:
                     org_texts.append(before)
                 continue
             if line.record and not any(segment_start <= a < segment_start + len(segment) for a in anchors):
-                if _leading_place(core) == core:
-                    places.append(core)  # a prefecture column: used when no body is named
+                named = _only_places(core)
+                if named is not None:
+                    if len(named) == 1:
+                        places.append(core)  # a prefecture column: used when no body is named
+                    continue  # 青森県、岩手県、…: the area a row covers, nobody's name
                 elif ORG_HINT_RE.search(core) and "。" not in core:
                     org_texts.append(core)
                 continue
@@ -572,12 +593,21 @@ def _fill(block: _Block, lines: list[_Line], doc: Document) -> None:
             block.department = block.department or dept
         elif block.department is None:
             block.department = dept
-    if block.organization is None and places:
+    if block.organization is None and places and not _named_after(block.department, places[0]):
         block.organization = places[0]  # 北海道 | 総合政策部 … : the prefecture's department
     block.role = _final_role(block)
     publisher = doc.publisher or ""
     if block.role == "ministry_division" and block.organization is None and publisher.endswith(("省", "府", "庁", "内閣官房")):
         block.organization = publisher
+
+
+def _named_after(name: str | None, place: str) -> bool:
+    """Does `name` start with `place` or its stem (沖縄県 → 沖縄)? Then the place is part of
+    an office's name (沖縄…事務所), not the body the office belongs to."""
+    if not name:
+        return False
+    stem = place[:-1] if len(place) > 2 and place.endswith(("都", "府", "県")) else place
+    return name.startswith(stem)
 
 
 def _is_government(block: _Block) -> bool:

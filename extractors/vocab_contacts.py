@@ -155,7 +155,15 @@ GOVERNMENT_BODIES: tuple[str, ...] = (
     "観光庁", "気象庁", "特許庁", "中小企業庁", "資源エネルギー庁", "林野庁", "水産庁", "海上保安庁",
     "公正取引委員会", "個人情報保護委員会", "国家公安委員会", "原子力規制委員会",
 )
-REGIONAL_BUREAU_RE = re.compile(r"^\S{1,6}(?:総合通信局|総合通信事務所|経済産業局|地方整備局|農政局|運輸局|財務局)")
+# Regional offices of the ministries, named after their region (沖縄総合事務局 is the
+# Cabinet Office's office in Okinawa; 地方厚生局 health, 労働局 labour, 開発局 development).
+REGIONAL_BUREAU_RE = re.compile(
+    r"^\S{1,6}(?:総合通信局|総合通信事務所|経済産業局|地方整備局|農政局|運輸局|財務局|財務支局|総合事務局|地方厚生局"
+    r"|労働局|法務局|地方環境事務所|森林管理局|開発局|防衛局)"
+)
+# Words that end an office's name: a name that starts with a place (沖縄…事務所) and ends
+# with one of these is the office, not the place.
+OFFICE_SUFFIXES: tuple[str, ...] = ("事務所", "出張所", "支所", "支局", "局", "センター")
 # Other bodies whose name ends with these words (first space-separated chunk only).
 BODY_SUFFIXES: tuple[str, ...] = (
     "機構", "協会", "財団", "大学", "研究所", "公社", "事業団", "振興会", "連合会", "協議会", "組合", "銀行",
@@ -168,7 +176,7 @@ DEPARTMENT_SUFFIX_RE = re.compile(
 # A line that names an organisation or a department somewhere in it.
 ORG_HINT_RE = re.compile(
     r"省|府|庁|局|部|課|室|係|班|センター|事務局|会社|法人|機構|協会|研究所|大学|担当|グループ|チーム|"
-    r"ユニット|本部|都|道|県|市|町|村|区|(株)|組合|財団"
+    r"ユニット|本部|事務所|出張所|支所|都|道|県|市|町|村|区|(株)|組合|財団"
 )
 GOVERNMENT_HINT_RE = re.compile(r"省|府|庁|局|課|室|内閣官房|都|道|県|市|町|村")
 LOCAL_GOVERNMENT_END_RE = re.compile(r"(?:都|道|府|県|市|区|町|村)$")

@@ -27,7 +27,7 @@ def one(text: str):
 
 
 def test_version() -> None:
-    assert contacts.VERSION == "5"
+    assert contacts.VERSION == "6"
 
 
 # --- the seed forms ----------------------------------------------------------------------

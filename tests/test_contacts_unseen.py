@@ -486,6 +486,29 @@ def test_regional_bureaus_table() -> None:
     }
 
 
+# --- 20b. regional offices beside the prefectures they cover: the office is the organisation ------
+
+OFFICES = """
+<h2>申請に関するお問い合わせ先</h2>
+<table>
+<tr><th>管轄区域</th><th>担当事務所</th><th>電話番号</th></tr>
+<tr><td>北海道</td><td>北海道経済産業局 地域経済課</td><td>011-709-1780</td></tr>
+<tr><td>青森県、岩手県、宮城県、秋田県、山形県、福島県</td><td>東北経済産業局 地域経済課</td><td>022-221-4876</td></tr>
+<tr><td>沖縄県</td><td>沖縄総合事務局 経済産業部 地域経済課</td><td>098-866-1730</td></tr>
+<tr><td>沖縄県</td><td>沖縄総合通信事務所</td><td>098-865-2300</td></tr>
+</table>
+"""
+
+
+def test_a_place_column_is_not_the_organisation_of_an_office_named_after_it() -> None:
+    contacts, _, phones = found(html_doc(OFFICES))
+    assert phones == {"011-709-1780", "022-221-4876", "098-866-1730", "098-865-2300"}
+    assert {(c.organization, c.phone) for c in contacts} == {
+        ("北海道経済産業局", "011-709-1780"), ("東北経済産業局", "022-221-4876"),
+        ("沖縄総合事務局", "098-866-1730"), ("沖縄総合通信事務所", "098-865-2300"),
+    }
+
+
 # --- 21. an award page: figures, dates and codes, no contact at all ----------------------------
 
 AWARDS = """
