@@ -8,8 +8,11 @@ name it, looked for in this order:
 3. the rest of its sentence ('、選定結果を公表します', 'までにご応募ください'),
 4. a label line just above it ('(1) 応募期間' then the date on the next line).
 
-The first that names a kind (extractors.vocab_deadlines) decides; a table's column
-heading ('区分 | 公募期間 | 採択予定') comes after the row's own cells, and a period with
+The first that names a kind (extractors.vocab_deadlines) decides. A table's column
+heading that names an event ('区分 | 公募期間 | 採択予定時期') comes before the row's own
+cells: the row label (第1回公募) names the call, the column the event; a generic heading
+(日程) comes after them. Words before から that name a period's start ('契約締結日から
+令和8年3月13日まで') are no label: the label line above outranks them. A period with
 no kind under a call's name ('「…」の公募(4月1日〜5月16日)') is the call's. Generic
 labels (日時, 申込, 締切) take the briefing's kinds when the section (its headings, the
 two lines above) is about a 説明会; 申込 outside any event (研修, セミナー …) is a call.
