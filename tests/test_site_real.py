@@ -353,3 +353,8 @@ def test_programme_status_facet_and_requirements_applicant_types_array_facet(sit
     # A facet value filters the table to the rows that list it.
     found = rows(site, "/koubo/requirements", applicant_types__arraycontains="都道府県", _col="id")
     assert len(found) == applicant_types["都道府県"]
+
+
+def test_awarded_bodies_are_listed_north_to_south_by_local_government_code(site):
+    codes = [a["lg_code"] for a in rows(site, "/koubo/awards_by_municipality") if a["lg_code"]]
+    assert codes and codes == sorted(codes)
