@@ -356,8 +356,6 @@ def build(corpus_dir: Path | str = DEFAULT_CORPUS, db_path: Path | str = DEFAULT
     tmp_path.unlink(missing_ok=True)
     try:
         processed = process_captures((captures[url] for url in sorted(captures)), old, version, progress)
-        if old is not None:
-            old.close()
         db = sqlite_utils.Database(tmp_path)
         # The file is private until the swap, so per-transaction syncs buy nothing: the
         # whole file is synced once, after it is complete and checked.
@@ -365,12 +363,16 @@ def build(corpus_dir: Path | str = DEFAULT_CORPUS, db_path: Path | str = DEFAULT
         db.execute("pragma synchronous = off")
         counts = write_database(db, processed, version, today, corpus_dir)
         create_views(db)
-        build_search_index(db)
+        build_search_index(db, previous=old)
+        if old is not None:
+            old.close()
         db.close()
         check_database(tmp_path, len(processed))
         _fsync(tmp_path)
         os.replace(tmp_path, db_path)
     except BaseException:
+        if old is not None:
+            old.close()
         tmp_path.unlink(missing_ok=True)
         raise
     report = BuildReport(db_path, documents=len(processed), facts=counts)

@@ -14,6 +14,7 @@ as the SQL function Datasette uses for `?_search=`.
 """
 from __future__ import annotations
 
+import hashlib
 import re
 import threading
 import unicodedata
@@ -92,18 +93,52 @@ def fts_query(query: str | None) -> str:
     return " AND ".join(parts)
 
 
-def _fts_rows(db: sqlite_utils.Database, table: str, columns: tuple[str, ...]):
+TOKEN_CACHE = "_search_token_cache"
+
+
+class _TokenCache:
+    """search_tokens of texts seen by an earlier build, keyed by a digest of the text:
+    tokenizing is most of a no-change rebuild's time, and most texts do not change."""
+
+    def __init__(self, previous: sqlite_utils.Database | None) -> None:
+        self.known: dict[str, str] = {}
+        if previous is not None and TOKEN_CACHE in previous.table_names():
+            self.known = dict(previous.execute(f"select digest, tokens from [{TOKEN_CACHE}]").fetchall())
+        self.used: dict[str, str] = {}
+
+    def tokens(self, text: str) -> str:
+        if not text:
+            return ""
+        digest = hashlib.sha1(text.encode("utf-8")).hexdigest()
+        found = self.used.get(digest)
+        if found is None:
+            found = self.known.get(digest)
+            if found is None:
+                found = search_tokens(text)
+            self.used[digest] = found
+        return found
+
+    def save(self, db: sqlite_utils.Database) -> None:
+        db.execute(f"drop table if exists [{TOKEN_CACHE}]")
+        db.execute(f"create table [{TOKEN_CACHE}] (digest text primary key, tokens text)")
+        with db.conn:
+            db.conn.executemany(f"insert into [{TOKEN_CACHE}] values (?, ?)", self.used.items())
+
+
+def _fts_rows(db: sqlite_utils.Database, table: str, columns: tuple[str, ...], cache: _TokenCache):
     select = ", ".join(["id", *columns])
     for row in db.execute(f"select {select} from [{table}]").fetchall():
         values = [v if isinstance(v, str) else ("" if v is None else str(v)) for v in row[1:]]
         record = {"rowid": row[0]}
-        record.update({col: search_tokens(value) for col, value in zip(columns, values, strict=True)})
+        record.update({col: cache.tokens(value) for col, value in zip(columns, values, strict=True)})
         record[NGRAM_COLUMN] = ngram_tokens("\n".join(values))
         yield record
 
 
-def build_search_index(db: sqlite_utils.Database) -> None:
-    """(Re)create `<table>_fts` for every searchable table; rowid = the table's id."""
+def build_search_index(db: sqlite_utils.Database, previous: sqlite_utils.Database | None = None) -> None:
+    """(Re)create `<table>_fts` for every searchable table; rowid = the table's id.
+    Tokens of texts unchanged since `previous` (the last build's database) are reused."""
+    cache = _TokenCache(previous)
     for table, columns in SEARCHABLE.items():
         if not db[table].exists():
             continue
@@ -117,4 +152,5 @@ def build_search_index(db: sqlite_utils.Database) -> None:
         placeholders = ", ".join("?" for _ in names)
         insert = f"insert into [{fts}] ({', '.join(f'[{n}]' for n in names)}) values ({placeholders})"
         with db.conn:
-            db.conn.executemany(insert, ([r[n] for n in names] for r in _fts_rows(db, table, cols)))
+            db.conn.executemany(insert, ([r[n] for n in names] for r in _fts_rows(db, table, cols, cache)))
+    cache.save(db)

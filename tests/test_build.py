@@ -132,7 +132,7 @@ def test_a_failed_build_leaves_the_old_database_untouched(tmp_path: Path, monkey
     build_module.build(tmp_path, db_path, today=TODAY)
     before = db_path.read_bytes()
 
-    def explode(db):
+    def explode(db, previous=None):
         raise RuntimeError("disk full")
 
     monkeypatch.setattr("pipeline.search.build_search_index", explode)

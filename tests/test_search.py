@@ -170,3 +170,24 @@ def test_any_typed_query_is_valid_fts5(query):
     conn.execute("create virtual table t_fts using fts5(text, ngrams)")
     conn.execute("insert into t_fts values ('北海道 の 公募 期間', '北海 海道 公募 募期 期間')")
     conn.execute("select rowid from t_fts where t_fts match ?", [fts_query(query) or '""']).fetchall()
+
+
+def test_a_rebuild_reuses_the_tokens_of_unchanged_texts(tmp_path, monkeypatch):
+    import sqlite_utils
+
+    from pipeline import search
+
+    first = sqlite_utils.Database(tmp_path / "first.db")
+    first["documents"].insert_all([{"id": 1, "title": "公募要領", "text": "公募期間は令和8年3月26日まで"}], pk="id")
+    search.build_search_index(first)
+    second = sqlite_utils.Database(tmp_path / "second.db")
+    second["documents"].insert_all([{"id": 1, "title": "公募要領", "text": "公募期間は令和8年3月26日まで"},
+                                    {"id": 2, "title": "採択結果", "text": "北海道標茶町"}], pk="id")
+    tokenized: list[str] = []
+    real = search.search_tokens
+    monkeypatch.setattr(search, "search_tokens", lambda text: tokenized.append(text) or real(text))
+    search.build_search_index(second, previous=first)
+    assert sorted(tokenized) == ["北海道標茶町", "採択結果"]
+    hits = second.execute("select rowid from documents_fts where documents_fts match ?",
+                          [search.fts_query("公募期間")]).fetchall()
+    assert hits == [(1,)]
