@@ -10,8 +10,9 @@ name it, looked for in this order:
 
 The first that names a kind (extractors.vocab_deadlines) decides. A table's column
 heading that names an event ('区分 | 公募期間 | 採択予定時期') comes before the row's own
-cells: the row label (第1回公募) names the call, the column the event; a generic heading
-(日程) comes after them. Words before から that name a period's start ('契約締結日から
+cells: the row label (第1回公募) names the call, the column the event — but a row that
+says its values are past or replaced (変更前, 前年度) still drops them; a generic heading
+(日程) comes after the row's cells. Words before から that name a period's start ('契約締結日から
 令和8年3月13日まで') are no label: the label line above outranks them. A period with
 no kind under a call's name ('「…」の公募(4月1日〜5月16日)') is the call's. Generic
 labels (日時, 申込, 締切) take the briefing's kinds when the section (its headings, the
@@ -52,7 +53,7 @@ from extractors.vocab_deadlines import (
     resolve_generic,
 )
 
-VERSION = "6"
+VERSION = "7"
 log = logging.getLogger(__name__)
 
 ENDING_KINDS = ("application_period", "briefing_registration")  # one moment = the close
@@ -221,16 +222,18 @@ def _label_sources(doc: Document, period: Period, place: _Place, prev_end: int, 
         header_kind = classify(header.text) if header is not None else None
         # the evidence of a heading is the row, not the rows between
         header_source = (header.text, (place.row[0].start,) * 2) if header is not None else None
+        row_sources = [
+            (cell.text.split("\n", 1)[0], (cell.start, cell.start + len(cell.text.split("\n", 1)[0])))
+            for cell in place.row
+            if cell is not place.cell and cell.text.strip() and not _has_period(periods, cell.start, cell.end)
+        ]
         if header_source is not None and header_kind is not None and not header_kind.startswith("generic:"):
-            sources.append(header_source)  # '採択予定時期' names its column, whatever the row's call
+            # '採択予定時期' names its column, whatever call the row names — unless the row
+            # says its values are past or replaced (変更前, 前年度): that still drops them
+            sources.extend(source for source in row_sources if classify(source[0]) == HISTORY)
+            sources.append(header_source)
             header_source = None
-        for cell in place.row:
-            if cell is place.cell or not cell.text.strip():
-                continue
-            first_line = cell.text.split("\n", 1)[0]
-            if _has_period(periods, cell.start, cell.end):
-                continue
-            sources.append((first_line, (cell.start, cell.start + len(first_line))))
+        sources.extend(row_sources)
         if header_source is not None:
             sources.append(header_source)
 

@@ -275,6 +275,15 @@ def test_a_column_heading_that_names_an_event_outranks_the_row_s_call_label():
     assert [e.kind for e in grant] == ["application_period", "selection_announcement"]
 
 
+def test_a_row_that_says_its_value_is_superseded_drops_it_whatever_the_column():
+    found = table(["区分", "提出期限"], ["変更前", "令和7年7月11日(金)17時"], ["変更後", "令和7年7月25日(金)17時"])
+    assert [(e.kind, e.ends_at) for e in found] == [("application_period", "2025-07-25T17:00+09:00")]
+    past = table(["区分", "応募期間", "採択時期"], ["前年度", "令和6年5月7日(火)〜6月7日(金)", "令和6年7月下旬"],
+                 ["今回", "令和7年5月12日(月)〜6月13日(金)", "令和7年7月下旬"])
+    assert [(e.kind, e.ends_at) for e in past] == [
+        ("application_period", "2025-06-13"), ("selection_announcement", "2025-07-31")]
+
+
 def test_a_generic_column_heading_leaves_the_kind_to_the_row():
     found = table(["日程", "内容"], ["令和7年6月30日(月)", "公募締切"], ["令和7年8月頃", "採択結果の公表"])
     assert [e.kind for e in found] == ["application_period", "selection_announcement"]
