@@ -21,6 +21,7 @@ from pathlib import Path
 import sqlite_utils
 
 from extractors import awards, contacts, deadlines, programs, requirements
+from extractors.dates import fiscal_year_in
 from extractors.model import Document, Evidence, Program
 from extractors.places import municipality_rows
 from pipeline import cache
@@ -174,10 +175,11 @@ def _evidence_columns(ev: Evidence) -> dict:
     return {"quote": ev.quote, "page": ev.page, "char_start": ev.char_start, "char_end": ev.char_end}
 
 
-def _fact_row(table: str, fact, document_id: int, program_id: int | None) -> dict:
+def _fact_row(table: str, fact, document_id: int, program_id: int | None, document_fy: int | None) -> dict:
     base = {"document_id": document_id, "program_id": program_id, **_evidence_columns(fact.evidence)}
     if table == "deadlines":
-        return {**base, "kind": fact.kind, "label": fact.label, "starts_at": fact.starts_at,
+        when = fact.ends_at or fact.starts_at
+        return {**base, "fiscal_year": document_fy or (_fiscal_year(when) if when else None), "kind": fact.kind, "label": fact.label, "starts_at": fact.starts_at,
                 "ends_at": fact.ends_at, "precision": fact.precision, "approximate": int(fact.approximate),
                 "weekday_mismatch": int(fact.weekday_mismatch), "event_tzid": "Asia/Tokyo"}
     if table == "contacts":
@@ -234,6 +236,9 @@ def write_database(db: sqlite_utils.Database, processed: list[_Processed], versi
             db["build_log"].insert({"level": level, "document_id": document_id, "url": item.capture.url,
                                     "message": message})
         doc_programs: list[Program] = item.facts.get("programs", [])
+        # a call's fiscal year is the one its document's title names (令和8年度 公募要領,
+        # published in March 2026 for FY2026), else the year its dates fall in
+        document_fy = fiscal_year_in(item.document.get("title") or "")
         for prog in doc_programs:
             if prog.key not in program_ids:
                 program_ids[prog.key] = db["programs"].insert({
@@ -253,7 +258,7 @@ def write_database(db: sqlite_utils.Database, processed: list[_Processed], versi
         for table in FACT_TABLES:
             for fact in item.facts.get(table, []):
                 prog = programs.program_at(doc_programs, fact.evidence.char_start)
-                row = _fact_row(table, fact, document_id, program_ids[prog.key] if prog else None)
+                row = _fact_row(table, fact, document_id, program_ids[prog.key] if prog else None, document_fy)
                 if table in _DEDUPE_KEYS:
                     key = tuple(row[k] for k in _DEDUPE_KEYS[table])
                     if key in seen[table]:

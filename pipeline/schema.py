@@ -38,7 +38,7 @@ TABLES: dict[str, dict] = {
         "columns": {
             "id": int, "document_id": int, "program_id": int, "kind": str, "label": str,
             "starts_at": str, "ends_at": str, "precision": str, "approximate": int, **EVIDENCE,
-            "weekday_mismatch": int, "event_tzid": str,
+            "weekday_mismatch": int, "event_tzid": str, "fiscal_year": int,
         },
         "pk": "id",
         "foreign_keys": [("document_id", "documents", "id"), ("program_id", "programs", "id")],

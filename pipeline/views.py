@@ -63,7 +63,7 @@ select
   d.program_id,
   p.name as program,
   p.ministry,
-  p.fiscal_year,
+  coalesce(d.fiscal_year, p.fiscal_year) as fiscal_year,
   d.kind,
   d.label,
   d.starts_at,

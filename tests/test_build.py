@@ -56,7 +56,9 @@ def _fake_extractors(monkeypatch, calls: list[str]):
         calls.append(url)
         if body.startswith(b"BROKEN"):
             raise build_module.DecodeError("not a document")
-        return document_from_text(body.decode("utf-8"), url=url)
+        doc = document_from_text(body.decode("utf-8"), url=url)
+        doc.title = doc.text.split("\n", 1)[0]  # the first line stands for the page title
+        return doc
 
     def programs(doc):
         start = doc.text.index("(2)")
@@ -164,3 +166,15 @@ def test_captures_that_are_neither_html_nor_pdf_are_not_documents(tmp_path: Path
     report = build_module.build(tmp_path, db_path, today=TODAY)
     assert report.documents == 1
     assert [r["url"] for r in sqlite_utils.Database(db_path)["documents"].rows] == ["https://www.soumu.go.jp/a.html"]
+
+
+def test_a_calls_fiscal_year_is_its_documents_else_its_dates(tmp_path: Path, monkeypatch):
+    _fake_extractors(monkeypatch, [])
+    _use_corpus(monkeypatch, [_capture("https://www.soumu.go.jp/a.html", PAGE.encode()),
+                              _capture("https://www.soumu.go.jp/youryou.pdf", ("令和8年度 公募要領\n" + PAGE).encode())])
+    db_path = tmp_path / "koubo.db"
+    build_module.build(tmp_path, db_path, today=TODAY)
+    years = dict(sqlite_utils.Database(db_path).execute(
+        "select d.url, l.fiscal_year from deadlines l join documents d on d.id = l.document_id").fetchall())
+    # ends 2025-03-06: FY2024 by its date; the same call in a 令和8年度 document is FY2026's
+    assert years == {"https://www.soumu.go.jp/a.html": 2024, "https://www.soumu.go.jp/youryou.pdf": 2026}
