@@ -12,7 +12,10 @@ pipeline on them the way the bundled corpus is made:
 4. the project's scorer (../shared/tools/score.py beside the repository) compares
    the database with tests/heldout/gold.json and prints its report.
 
-Usage: .venv/bin/python scripts/eval_heldout.py [--keep DIR] [--json OUT]
+Usage: .venv/bin/python scripts/eval_heldout.py [--set DIR] [--keep DIR] [--json OUT]
+
+--set names another held-out set of the same layout (DIR/mirror, DIR/gold.json), e.g.
+tests/heldout2; the default is tests/heldout.
 """
 from __future__ import annotations
 
@@ -37,7 +40,8 @@ GOLD = HELDOUT / "gold.json"
 SCORER = REPO.parent / "shared" / "tools" / "score.py"
 
 # Who publishes each host (documents.publisher may use it).
-PUBLISHERS = {"www.soumu.go.jp": "総務省", "www.cao.go.jp": "内閣府", "www.digital.go.jp": "デジタル庁"}
+PUBLISHERS = {"www.soumu.go.jp": "総務省", "www.cao.go.jp": "内閣府", "www.digital.go.jp": "デジタル庁",
+              "www.chisou.go.jp": "内閣府", "www.pref.gifu.lg.jp": "岐阜県"}
 
 
 def gold_urls(gold: Path = GOLD) -> list[str]:
@@ -60,14 +64,14 @@ def sources_toml(urls: list[str]) -> str:
     return "\n".join(lines)
 
 
-def build_heldout(work: Path) -> tuple[Path, object, object]:
-    """Crawl the held-out mirror into `work`/corpus and build `work`/koubo.db.
-    Returns (database path, crawl report, build report)."""
+def build_heldout(work: Path, heldout: Path = HELDOUT) -> tuple[Path, object, object]:
+    """Crawl the held-out mirror (`heldout`/mirror) into `work`/corpus and build
+    `work`/koubo.db. Returns (database path, crawl report, build report)."""
     work.mkdir(parents=True, exist_ok=True)
     sources_file = work / "sources.toml"
-    sources_file.write_text(sources_toml(gold_urls()), encoding="utf-8")
+    sources_file.write_text(sources_toml(gold_urls(heldout / "gold.json")), encoding="utf-8")
     corpus = work / "corpus"
-    crawl_report = reconstruct(load_sources(sources_file), corpus, MIRROR)
+    crawl_report = reconstruct(load_sources(sources_file), corpus, heldout / "mirror")
     db_path = work / "koubo.db"
     build_report = build(corpus, db_path)
     return db_path, crawl_report, build_report
@@ -75,6 +79,8 @@ def build_heldout(work: Path) -> tuple[Path, object, object]:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--set", type=Path, default=HELDOUT, dest="heldout",
+                        help="the held-out set's directory (default: tests/heldout)")
     parser.add_argument("--keep", type=Path, help="build in this directory and keep it (default: a temp dir)")
     parser.add_argument("--json", help="also write the scores as JSON to this file (passed to score.py)")
     args = parser.parse_args(argv)
@@ -83,13 +89,14 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     with tempfile.TemporaryDirectory(prefix="koubo-heldout-") as tmp:
         work = args.keep or Path(tmp)
-        db_path, crawl_report, build_report = build_heldout(work)
+        db_path, crawl_report, build_report = build_heldout(work, args.heldout.resolve())
         print(f"crawled {crawl_report.fetched} captures, "
               f"failed {crawl_report.failed}; built {build_report.documents} documents "
               f"({build_report.failed} failed)")
         for warning in build_report.warnings:
             print("build warning:", warning)
-        command = [sys.executable, str(SCORER), "--db", str(db_path), "--gold", str(GOLD), "--label", "heldout"]
+        command = [sys.executable, str(SCORER), "--db", str(db_path), "--gold", str(args.heldout.resolve() / "gold.json"),
+                   "--label", args.heldout.resolve().name]
         if args.json:
             command += ["--json", args.json]
         return subprocess.run(command, check=False).returncode
