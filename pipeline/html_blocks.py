@@ -17,7 +17,10 @@ pagetop, skip, gnavi …) are chrome wherever they stand. Names a content sectio
 also carry (header, footer, side, sub, menu, nav …) are chrome only outside the
 page's content proper: <main>, <article>, role=main or an element named like the
 body text (contentsBody, mainContents, honbun …); inside it a `<div class="header">`
-is the section's own header. If the rules leave nothing of a page that has text,
+is the section's own header. Footers of other templates (tmp_footer, l-footer, siteFooter,
+foot …: the word footer / foot among a name's tokens) are chrome outside the content
+proper when no heading follows them, and so is a page-bottom <address> holding the
+site's 代表 (switchboard) / 法人番号 / 開庁時間 (office hours). If the rules leave nothing of a page that has text,
 the page is read again with only element and role rules (a warning says so).
 
 Also never text: <rt>/<rp> ruby readings (伴走 not 伴走(ばんそう)), elements hidden by
@@ -92,6 +95,20 @@ CONTENT_NAMES = frozenset({
 })
 CONTENT_TAGS = frozenset({"main", "article"})
 
+# Site footers of other templates (local-government CMSs: tmp_footer, l-footer, footer_wrap,
+# siteFooter, foot …): a name token (split on -, _ and camelCase) that is one of these
+# words, or one glued to a word before or after it (pagefooter, footerarea). Such an
+# element is chrome when it stands outside the content proper and no heading follows it:
+# a page's footer is its bottom, a 'card-footer' inside the body is followed by more.
+FOOTER_WORDS = ("footer", "foot")
+# Glued forms of "foot" that are not a footer (footnote: a note of the body text).
+NOT_FOOTER_RE = re.compile(r"note|print|step|ball")
+# Text of an <address> that is the site's (the page's owner), not a contact of the
+# body: the switchboard (代表), corporate number (法人番号), office hours (開庁 / 閉庁).
+SITE_ADDRESS_RE = re.compile(r"代表|法人番号|開庁|閉庁|copyright|©|all rights reserved", re.IGNORECASE)
+# A heading right above an <address> that makes it the body's contact section.
+CONTACT_HEADING_RE = re.compile(r"問い?合わ?せ|連絡先|照会先|担当|窓口")
+
 # Blocks whose whole text is one of these are navigation aids, not content.
 BOILERPLATE_PHRASES = frozenset(normalize(p).lower() for p in (
     "ページトップへ戻る", "ページトップへ", "ページトップ", "ページの先頭へ", "ページの先頭へ戻る",
@@ -126,6 +143,56 @@ def _norm_name(name: str) -> str:
 
 def _names(el: Tag) -> list[str]:
     return [n for n in (_norm_name(el.get("id") or ""), *(_norm_name(c) for c in el.get("class") or [])) if n]
+
+
+_CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
+
+
+def name_tokens(name: str) -> list[str]:
+    """'tmpFooterArea' -> [tmp, footer, area]; 'l-footer' -> [l, footer]."""
+    return [t for t in re.split(r"[-_\s]+", _CAMEL.sub("-", name).lower()) if t]
+
+
+def _footer_token(token: str) -> bool:
+    return any(token == w or token.endswith(w) or (w == "footer" and token.startswith(w)) for w in FOOTER_WORDS)
+
+
+def is_footer_named(el: Tag) -> bool:
+    """An id or class made of the word footer / foot (with prefixes or suffixes), not
+    a note (footnote, foot-note, footer-note)."""
+    raw = [str(el.get("id") or ""), *(str(c) for c in el.get("class") or [])]
+    return any(
+        not NOT_FOOTER_RE.search(name.lower()) and any(_footer_token(t) for t in name_tokens(name)) for name in raw
+    )
+
+
+def _heading_after(el: Tag) -> bool:
+    """Is there a heading after `el` in document order (outside `el` itself)?"""
+    node: Tag | None = el
+    while node is not None and node.name not in ("body", "html", "[document]"):
+        for sib in node.next_siblings:
+            if isinstance(sib, Tag) and (sib.name in HEADINGS or sib.find(list(HEADINGS))):
+                return True
+        node = node.parent
+    return False
+
+
+def _after_contact_heading(el: Tag) -> bool:
+    previous = el.find_previous_sibling()
+    while previous is not None and not previous.get_text(strip=True):
+        previous = previous.find_previous_sibling()
+    if previous is None:
+        return False
+    text = previous.get_text(" ", strip=True)
+    return len(text) <= 40 and bool(CONTACT_HEADING_RE.search(text))
+
+
+def is_site_address(el: Tag) -> bool:
+    """An <address> at the bottom of the page, outside the content proper, holding the
+    site owner's switchboard / corporate number / office hours: the site's footer."""
+    if el.name != "address" or _inside_content(el) or _after_contact_heading(el):
+        return False
+    return bool(SITE_ADDRESS_RE.search(normalize(el.get_text(" ")))) and not _heading_after(el)
 
 
 def is_content_region(el: Tag) -> bool:
@@ -163,7 +230,13 @@ def is_chrome(el: Tag, *, names: bool = True) -> bool:
     if any(n in CHROME_NAMES or n.startswith(CHROME_PREFIXES) for n in norms):
         return True
     page_level = [n for n in norms if n in PAGE_CHROME_NAMES or n.startswith(PAGE_CHROME_PREFIXES)]
-    return bool(page_level) and not is_content_region(el) and not _inside_content(el)
+    if page_level:
+        return not is_content_region(el) and not _inside_content(el)
+    if name == "address":
+        return is_site_address(el)
+    if is_footer_named(el):
+        return not is_content_region(el) and not _inside_content(el) and not _heading_after(el)
+    return False
 
 
 def finish(raw: str) -> str:

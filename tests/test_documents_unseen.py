@@ -284,6 +284,102 @@ def test_digital_go_jp_next_js_template():
     assert doc.text == "自治体DX推進のための公募\n応募締切:2026年5月29日(金)17時00分\nお問い合わせ:localdx@digital.go.jp"
 
 
+# ----------------------------------------------------------------------------- prefectures and municipalities
+
+PREF = "https://www.pref.example-ken.lg.jp/soshiki/11/dx-hojo.html"
+
+
+def lg_page(content: str, footer: str) -> str:
+    """A local-government CMS template: #tmp_wrapper holding the header, #tmp_contents
+    (a content area whose name is no content vocabulary) and the site's footer."""
+    return (
+        "<!DOCTYPE html><html lang='ja'><head><meta charset='utf-8'><title>市町村DX推進補助金 - 架空県</title></head>"
+        "<body><div id='tmp_wrapper'><div id='header'><p><a href='/'>架空県トップ</a></p></div>"
+        f"<div id='tmp_contents'>{content}</div>{footer}</div></body></html>"
+    )
+
+
+LG_CONTENT = (
+    "<h1>市町村DX推進補助金</h1>"
+    "<p>県内市町村の行政手続オンライン化を支援します。</p>"
+    "<h2>問い合わせ先</h2><p>総務部デジタル推進課　電話：０９９－２８６－２４０１</p>"
+)
+LG_FOOTER_ADDRESS = (
+    "<address>架空県庁　〒８９０－８５７７　架空市鴨池新町１０番１号<br>"
+    "電話：０９９－２８６－２１１１（代表）<br>法人番号：4000020460001<br>"
+    "開庁時間：平日8時30分から17時15分</address>"
+)
+LG_CHROME = ("架空県トップ", "架空県庁", "099-286-2111", "法人番号", "開庁時間")
+
+
+def lg(content: str, footer: str) -> object:
+    return decode_document(PREF, lg_page(content, footer).encode("utf-8"), "text/html; charset=utf-8")
+
+
+@pytest.mark.parametrize("opening", [
+    "<div id='tmp_footer'>", "<div id='footer_wrap'>", "<div class='l-footer'>", "<div id='pagefooter'>",
+    "<div id='site-footer'>", "<div class='footer-inner'>", "<div id='foot'>", "<div id='tmpFooterArea'>",
+    "<div class='c-site-foot'>", "<div id='commonFooter'>",
+])
+def test_local_government_footer_containers_are_chrome(opening):
+    doc = lg(LG_CONTENT, f"{opening}<p><a href='/privacy'>個人情報の取扱い</a></p>{LG_FOOTER_ADDRESS}</div>")
+    for chrome in (*LG_CHROME, "個人情報の取扱い"):
+        assert chrome not in doc.text, (opening, chrome)
+    assert "電話:099-286-2401" in doc.text and "行政手続オンライン化" in doc.text
+
+
+def test_a_bare_address_at_the_bottom_of_the_page_is_chrome():
+    doc = lg(LG_CONTENT, LG_FOOTER_ADDRESS)
+    for chrome in LG_CHROME:
+        assert chrome not in doc.text, chrome
+    assert "電話:099-286-2401" in doc.text
+
+
+def test_footnotes_and_an_address_inside_the_content_stay():
+    """Only the page's own footer goes: an <address> contact section, a footnote and a
+    'footer-note' box inside the article are content, and so is a footnote outside one."""
+    content = (
+        "<article><h1>市町村DX推進補助金</h1>"
+        "<p>補助率は２分の１です。</p>"
+        "<div class='footnote'><p>※１　一部事務組合を含みます。</p></div>"
+        "<div class='footer-note'><p>※２　申請は電子申請システムで受け付けます。</p></div>"
+        "<h2>問い合わせ先</h2><address>総務部デジタル推進課　電話：０９９－２８６－２４０１（代表）</address>"
+        "</article>"
+        "<div class='foot-note'><p>※３　様式は県ホームページに掲載しています。</p></div>"
+    )
+    doc = lg(content, "<div id='tmp_footer'>" + LG_FOOTER_ADDRESS + "</div>")
+    for kept in ("※1 一部事務組合を含みます。", "※2 申請は電子申請システムで受け付けます。",
+                 "電話:099-286-2401(代表)", "※3 様式は県ホームページに掲載しています。"):
+        assert kept in doc.text, kept
+    for chrome in LG_CHROME:
+        assert chrome not in doc.text, chrome
+
+
+def test_an_address_followed_by_more_content_is_content():
+    """An <address> outside any named content area but with sections after it is part of
+    the body (a page built of plain divs), not the page-bottom footer."""
+    content = (
+        "<h1>市町村DX推進補助金</h1>"
+        "<address>総務部デジタル推進課　電話：０９９－２８６－２４０１（代表）</address>"
+        "<h2>公募期間</h2><p>令和８年５月８日（金）まで</p>"
+    )
+    doc = lg(content, "")
+    assert "電話:099-286-2401(代表)" in doc.text and "令和8年5月8日(金)まで" in doc.text
+
+
+def test_a_box_footer_with_sections_after_it_is_content():
+    """A footer-named box of a body section (no content name around it) is followed by
+    more sections; the page's own footer never is."""
+    content = (
+        "<h1>市町村DX推進補助金</h1>"
+        "<div class='box'><p>補助率は２分の１です。</p><div class='box-footer'><p>※上限は１千万円です。</p></div></div>"
+        "<h2>公募期間</h2><p>令和８年５月８日（金）まで</p>"
+    )
+    doc = lg(content, "<div class='l-footer'>" + LG_FOOTER_ADDRESS + "</div>")
+    assert "※上限は1千万円です。" in doc.text and "令和8年5月8日(金)まで" in doc.text
+    assert "法人番号" not in doc.text
+
+
 # ----------------------------------------------------------------------------- encodings
 
 
