@@ -28,7 +28,7 @@ from __future__ import annotations
 
 import logging
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 
 from extractors.dates import fiscal_year_in
 from extractors.model import Award, Block, Cell, Document
@@ -36,8 +36,11 @@ from extractors.places import PREFECTURES, Place, find_places, prefecture_name, 
 from extractors.vocab_awards import (
     ANNOUNCEMENT,
     APPLICANT_HEADERS,
+    APPLICATIONS,
+    APPLICATIONS_END,
     AWARD_HEADERS,
     BODY_KINDS,
+    DECIDED_TO,
     GENERIC_ORGANISATION,
     GROUP_WORD,
     HEADER_KINDS,
@@ -45,8 +48,10 @@ from extractors.vocab_awards import (
     NOT_A_NAME,
     NOT_ANNOUNCEMENT,
     NOT_AWARD_CONTEXT,
+    NOT_PARTNERSHIP,
     ORGANISATION,
     ORGANISATION_PREFIX,
+    PARTNERSHIP,
     PREFECTURE_ITSELF,
     PREFECTURE_LABEL,
     REPORTED,
@@ -54,7 +59,7 @@ from extractors.vocab_awards import (
     UNNAMED_OTHERS,
 )
 
-VERSION = "5"
+VERSION = "6"
 log = logging.getLogger(__name__)
 
 # ---------------------------------------------------------------- vocabularies
@@ -69,6 +74,7 @@ PLACEHOLDER = re.compile(r"^[\-‐―─—ー−–/／・\s]*$|^(?:なし|該�
 # A sentence that reports a selection as done (not 選定します, the future).
 SENTENCE_VERB = re.compile(
     r"(?:採択|選定|選出|決定|内定)(?:いた)?(?:(?:し|され|となり)ました|(?:され|し)て(?:い|おり)ます)"
+    rf"|(?:採択|選定|選出|決定|内定){DECIDED_TO}"
     r"|選ばれ(?:ました|ています)"
 )
 # A label that introduces the awarded bodies on its line: 採択団体:北海道標茶町、…
@@ -108,6 +114,7 @@ def extract_with_warnings(doc: Document) -> tuple[list[Award], list[str]]:
     awards: list[Award] = []
     for i, block in enumerate(doc.blocks):
         if block.kind == "table":
+            ctx.previous = []
             awards += _table_awards(ctx, i)
         else:
             awards += _sentence_awards(ctx, i)
@@ -121,6 +128,7 @@ class _Context:
     doc: Document
     warnings: list[str]
     last_table: _TableState | None = None
+    previous: list[Award] = field(default_factory=list)  # awards of the sentence just read
 
     def warn(self, place_text: str, status: str, where: str) -> None:
         self.warnings.append(f"award body {place_text!r} ({where}): {status.replace('_', ' ')}, left without lg_code")
@@ -208,24 +216,48 @@ def _announcement_before(ctx: _Context, index: int, header: str) -> Block | None
     for block in reversed(ctx.doc.blocks[max(0, index - CONTEXT_BLOCKS):index]):
         if block.kind == "table":
             continue
-        if NOT_AWARD_CONTEXT.search(block.text):
+        text = _after_applications(block.text)
+        if text is None:
             return None
-        if _announces(block):
+        if _announces(block, text):
             return block
     if any(w in header for w in AWARD_HEADERS) and not NOT_AWARD_CONTEXT.search(header):
         return ctx.doc.blocks[index]
     return None
 
 
-def _announces(block: Block) -> bool:
-    """The block announces results: a heading or short label (採択結果, 令和6年度採択団体),
-    or a sentence that reports them (…を採択しました / 採択団体は以下のとおりです), not a
-    rule about them (採択団体は報告書を提出すること)."""
-    sentence = _announcing_sentence(block.text)
+def _announces(block: Block, text: str | None = None) -> bool:
+    """The block (or its `text` after a report of applications) announces results: a
+    heading or short label (採択結果, 令和6年度採択団体), or a sentence that reports them
+    (…を採択しました / 採択団体は以下のとおりです), not a rule about them
+    (採択団体は報告書を提出すること)."""
+    sentence = _announcing_sentence(block.text if text is None else text)
     if not sentence or NOT_ANNOUNCEMENT.search(sentence):
         return False
     label = len(block.text) <= 40 and "。" not in block.text
     return block.kind == "heading" or label or bool(REPORTED.search(sentence))
+
+
+def _after_applications(text: str) -> str | None:
+    """The part of `text` that may name awarded bodies: all of it when no context word
+    (事例, 担当, 応募団体 …) is in it; the result reported after a report of applications
+    (応募のあった14件について、審査を行った結果、…を採択することとしました → what follows
+    結果、); None when applicants, examples or contacts are what the text is about."""
+    vetoes = list(NOT_AWARD_CONTEXT.finditer(text))
+    if not vetoes:
+        return text
+    last = vetoes[-1]
+    if not APPLICATIONS.search(last.group()):
+        return None
+    for m in ANNOUNCEMENT.finditer(text, last.end()):
+        breaks = list(APPLICATIONS_END.finditer(text, last.end(), m.start()))
+        if not breaks:
+            continue
+        tail = text[breaks[-1].end():]
+        sentence = _announcing_sentence(tail)
+        if sentence and not NOT_ANNOUNCEMENT.search(sentence) and REPORTED.search(sentence):
+            return tail
+    return None
 
 
 def _announcing_sentence(text: str) -> str:
@@ -590,20 +622,48 @@ def _sentence_awards(ctx: _Context, index: int) -> list[Award]:
     awards: list[Award] = []
     for start, end in _sentences(block):
         sentence = ctx.doc.text[start:end]
-        m = SENTENCE_VERB.search(sentence) or LABELLED.search(sentence)
-        if not m or NOT_ANNOUNCEMENT.search(sentence) or NOT_AWARD_CONTEXT.search(sentence):
+        previous, ctx.previous = ctx.previous, []
+        tail = _after_applications(sentence)
+        m = tail and (SENTENCE_VERB.search(tail) or LABELLED.search(tail))
+        if not m or NOT_ANNOUNCEMENT.search(sentence):
+            awards += _partner_awards(ctx, start, end, previous)
             continue
         if m.group().startswith(("決定", "内定")) and not re.search(r"採択|選定|支援|交付|補助|対象", sentence):
             continue  # 日程が決定しました: not a selection
         year = fiscal_year(sentence) or _year_before(ctx, index) or fiscal_year(ctx.doc.title or "")
         evidence = ctx.doc.evidence(start, end)
-        for pref, name, code in _bodies_in_sentence(ctx, sentence):
-            awards.append(Award(fiscal_year=year, category=_category_in(sentence), prefecture=pref,
-                                body_name=name, evidence=evidence, lg_code=code))
+        found = [Award(fiscal_year=year, category=_category_in(sentence), prefecture=pref, body_name=name,
+                       evidence=evidence, lg_code=code) for pref, name, code in _bodies_in_sentence(ctx, tail)]
+        ctx.previous = found
+        awards += found
     return awards
 
 
-def _bodies_in_sentence(ctx: _Context, sentence: str) -> list[tuple]:
+def _partner_awards(ctx: _Context, start: int, end: int, previous: list[Award]) -> list[Award]:
+    """Partners of a proposal selected in the sentence before (…を採択しました。本提案は、
+    A町がB町及びC村と連携して実施します / A町を代表団体として、B町、C村と連携して…): members
+    of the selected proposal, so awards sharing one group label with it. The proposal is
+    the selected body this sentence names, else the only one the sentence before selected."""
+    sentence = ctx.doc.text[start:end]
+    if (not previous or not PARTNERSHIP.search(sentence) or NOT_PARTNERSHIP.search(sentence)
+            or NOT_AWARD_CONTEXT.search(sentence) or NOT_ANNOUNCEMENT.search(sentence)):
+        return []
+    selected = {(a.prefecture, a.body_name) for a in previous}
+    named = [a for a in previous if a.body_name in {b[1] for b in _bodies_in_sentence(_Context(ctx.doc, []), sentence)}]
+    if len({a.body_name for a in named}) > 1 or (not named and len(previous) != 1):
+        return []
+    anchor = (named or previous)[0]
+    partners = [b for b in _bodies_in_sentence(ctx, sentence, anchor.prefecture) if b[:2] not in selected]
+    if not partners:
+        return []
+    label = anchor.group_label or f"{anchor.body_name}の提案"
+    evidence = ctx.doc.evidence(start, end)
+    return [replace(anchor, group_label=label)] + [
+        Award(fiscal_year=anchor.fiscal_year, category=anchor.category, prefecture=pref, body_name=name,
+              evidence=evidence, lg_code=code, group_label=label) for pref, name, code in partners]
+
+
+def _bodies_in_sentence(ctx: _Context, sentence: str, context: str | None = None) -> list[tuple]:
     bodies = []
     # 長野県(松本市、塩尻市): the prefecture labels the municipalities in brackets
     groups = [m for m in _PREFECTURE_GROUP.finditer(sentence) if find_places(m.group(2))]
@@ -614,8 +674,8 @@ def _bodies_in_sentence(ctx: _Context, sentence: str) -> list[tuple]:
             continue
         written_apart = re.search(rf"({'|'.join(PREFECTURES)})の$", sentence[:place.start])
         group = next((g.group(1) for g in groups if g.start(2) <= place.start < g.end(2)), None)
-        context = written_apart.group(1) if written_apart else group
-        bodies.append(_body_of_place(ctx, place, context, sentence, "sentence"))
+        where = written_apart.group(1) if written_apart else group or context
+        bodies.append(_body_of_place(ctx, place, where, sentence, "sentence"))
     home = _home_prefecture(ctx.doc)
     for m in HOME_PREFECTURE.finditer(sentence):
         if home and not NOT_A_BODY_AFTER.match(sentence, m.end()):
@@ -686,8 +746,8 @@ def _list_awards(ctx: _Context) -> list[Award]:
 
 
 def _is_results_heading(block: Block) -> bool:
-    text = block.text
-    if NOT_AWARD_CONTEXT.search(text) or NOT_ANNOUNCEMENT.search(text):
+    text = _after_applications(block.text)
+    if text is None or NOT_ANNOUNCEMENT.search(text):
         return False
     m = ANNOUNCEMENT.search(text)
     return bool(m) and (len(text) <= 30 or text.rstrip().endswith(("。", ":", "：")) and "以下" in text)

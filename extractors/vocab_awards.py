@@ -57,9 +57,13 @@ HEADER_VETO = ("問い合わせ", "問合せ", "連絡先", "担当")
 AWARD_HEADERS = ("採択", "選定", "支援先", "交付先", "交付決定", "内定")
 
 # --- announcements ------------------------------------------------------------------
+# 'Decided to select' forms after 採択/選定/…: 採択することとしました, 選定することにいたしました,
+# 採択されることとなりました (a completed decision, unlike 採択することとします).
+DECIDED_TO = r"(?:する|される)こと(?:と|に)(?:し|いたし|なり|決定し|決定いたし)ました"
 # Phrases that announce a selection (a completed act, or a results heading / label).
 ANNOUNCEMENT = re.compile(
     r"(?:採択|選定|選出|決定|内定)(?:いた)?(?:し|され|となり|と決定し|が決定し)(?:てい)?ま(?:した|す)(?!か)"
+    rf"|(?:採択|選定|選出|決定|内定){DECIDED_TO}"
     r"|選ばれ(?:まし|てい)|(?:採択|選定|審査)結果|採択団体|選定団体|採択先|選定先|支援先団体(?:一覧|の決定)"
     r"|支援団体の決定|採択案件|採択(?:事業|プロジェクト)?一覧|選定一覧|採択候補|採択予定(?:団体|案件|先|者)"
     r"|(?:採択|選定|支援)実績"
@@ -82,6 +86,15 @@ NOT_AWARD_CONTEXT = re.compile(
     r"|事務局|受託|委託先|説明会|応募状況|申請状況|応募団体|申請団体|応募のあった|応募があり|提案があり"
     r"|提出があり|申請があり|件名"
 )
+# The words of NOT_AWARD_CONTEXT that only report applications (応募のあった14件について…): a
+# selection reported after them, past a clause break, still names the selected bodies.
+APPLICATIONS = re.compile(r"応募|申請|提案があり|提出があり")
+# Where the report of applications ends and the result begins: …について、 / 審査の結果、 / 。
+APPLICATIONS_END = re.compile(r"(?:結果|ところ|うえ|上|ついて|踏まえ|経て|うち|中から|対し)[、,]|[。\n]")
+# Partners of a selected proposal, named in the sentence after it: B町及びC村と連携して実施,
+# 遠野市を代表団体として、…; a condition (連携する場合) or a wish is none.
+PARTNERSHIP = re.compile(r"と(?:連携|共同|協働)し|共同提案|連携団体|構成団体|代表団体として")
+NOT_PARTNERSHIP = re.compile(r"場合|見込み|ことがあります|目指|希望|検討|求め|必要")
 
 # --- cells ----------------------------------------------------------------------------
 # Words that make a cell item an organisation (a body that is not a local government).

@@ -354,14 +354,20 @@ def test_a_table_and_its_summary_sentence_give_each_body_once():
 NAMES = ["標茶町", "金山町", "長野県", "松本市", "静内町", "上川郡美瑛町", "札幌市中央区", "千代田区", "株式会社A",
          "好事例", "-", "未定", "市町村", "●●県▲▲市", "北海道", "山形県", "東大和市", "大和市", "旧静内町"]
 GLUE = [" ", "、", "\n", "及び", "・", "", "の", "が", "を", "に"]
-VERBS = ["が選定されました。", "を採択しました。", "を選定します。", "が採択されています。", "。"]
+VERBS = ["が選定されました。", "を採択しました。", "を選定します。", "が採択されています。", "。",
+         "を採択することとしました。", "が採択されることとなりました。", "を選定いたしました。"]
+LEADS = ["", "応募のあった12件について、審査の結果、", "応募団体(", "12件の応募がありました。審査の結果、"]
+PARTNERS = ["", "本提案は、", "と連携して実施します。", "を代表団体として、", "共同提案"]
 
 
 @st.composite
 def announcement_documents(draw):
     words = draw(st.lists(st.sampled_from(NAMES), min_size=1, max_size=6))
     glue = draw(st.lists(st.sampled_from(GLUE), min_size=len(words), max_size=len(words)))
-    sentence = "".join(w + g for w, g in zip(words, glue, strict=True)) + draw(st.sampled_from(VERBS))
+    sentence = draw(st.sampled_from(LEADS)) + "".join(w + g for w, g in zip(words, glue, strict=True))
+    sentence += draw(st.sampled_from(VERBS))
+    partner_words = draw(st.lists(st.sampled_from(NAMES + PARTNERS + GLUE), max_size=8))
+    sentence += "".join(partner_words) + "と連携して実施します。"
     cells = draw(st.lists(st.lists(st.sampled_from(NAMES + [""]), min_size=3, max_size=3), max_size=4))
     header = draw(st.sampled_from([["No.", "都道府県", "団体名"], ["No.", "県名", "支援先団体"], ["都道府県", "団体名", "支援事業者"]]))
     return doc_of(P("採択結果"), P(sentence), T(header, *cells))

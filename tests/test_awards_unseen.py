@@ -624,3 +624,103 @@ def test_results_introduced_as_a_list_that_follows():
     doc = html_doc("<p>令和７年度の採択団体は、以下のとおりです。</p><table><tr><th>都道府県</th><th>団体名</th></tr>"
                    "<tr><td>愛媛県</td><td>西予市</td></tr></table>")
     assert triples(found(doc)) == {("愛媛県", "西予市", "382141")}
+
+
+# ------------------------------------------------------------------ 'decided to select' verb forms
+
+
+@pytest.mark.parametrize("verb", [
+    "を採択することとしました", "を選定することとしました", "を採択することといたしました",
+    "を支援対象として決定いたしました", "を採択いたしました", "を選定いたしました", "が採択されることとなりました",
+    "を選定することにいたしました",
+])
+def test_decided_to_select_verb_forms_announce_a_selection(verb):
+    doc = html_doc(f"<p>審査の結果、愛媛県西予市及び高知県梼原町{verb}。</p>")
+    assert triples(found(doc)) == {("愛媛県", "西予市", "382141"), ("高知県", "梼原町", "394050")}
+
+
+def test_decided_to_select_introduces_the_table_that_follows():
+    doc = html_doc("<p>外部有識者による審査を踏まえ、以下の団体を採択することとしました。</p>"
+                   "<table><tr><th>都道府県</th><th>団体名</th></tr><tr><td>秋田県</td><td>仙北市</td></tr></table>")
+    assert triples(found(doc)) == {("秋田県", "仙北市", "052159")}
+
+
+def test_will_select_later_is_still_no_selection():
+    doc = html_doc("<p>応募多数の場合は、審査の上、愛媛県西予市等を採択することとします。</p>")
+    assert found(doc) == []
+
+
+# ------------------------------------------------------------------ applications mentioned before the result
+
+
+def test_a_result_sentence_that_first_mentions_the_applications_names_the_selected():
+    doc = html_doc("<p>令和７年度「地域防災ＤＸ実証事業」に応募のあった１４件（１４団体）について、外部有識者による"
+                   "審査を行った結果、山形県鶴岡市、新潟県佐渡市及び島根県海士町を採択することとしました。</p>")
+    result = found(doc)
+    assert triples(result) == {("山形県", "鶴岡市", "062031"), ("新潟県", "佐渡市", "152242"),
+                               ("島根県", "海士町", "325252")}
+    assert {a.fiscal_year for a in result} == {2025}
+
+
+def test_applicants_named_before_the_result_are_left_out():
+    doc = html_doc("<p>応募団体（山形県鶴岡市、新潟県佐渡市、島根県海士町）について審査した結果、"
+                   "新潟県佐渡市を選定いたしました。</p>")
+    assert triples(found(doc)) == {("新潟県", "佐渡市", "152242")}
+
+
+def test_applications_reported_then_results_table():
+    doc = html_doc("<p>本事業には２１件の応募がありました。審査の結果、以下の団体を採択することといたしました。</p>"
+                   "<table><tr><th>No.</th><th>都道府県</th><th>団体名</th></tr>"
+                   "<tr><td>1</td><td>徳島県</td><td>神山町</td></tr><tr><td>2</td><td>香川県</td><td>三豊市</td></tr></table>")
+    assert triples(found(doc)) == {("徳島県", "神山町", "363421"), ("香川県", "三豊市", "372081")}
+
+
+def test_an_applicant_list_is_still_no_award():
+    doc = html_doc("<p>応募のあった団体は以下のとおりです。採択結果は後日お知らせします。</p>"
+                   "<table><tr><th>No.</th><th>都道府県</th><th>団体名</th></tr>"
+                   "<tr><td>1</td><td>徳島県</td><td>神山町</td></tr></table>"
+                   "<p>応募のあった１４件のうち、鶴岡市ほか２件は書類不備のため審査対象外としました。</p>")
+    assert found(doc) == []
+
+
+# ------------------------------------------------------------------ partners of a selected proposal
+
+
+def test_partner_towns_named_in_the_next_sentence_join_the_selected_proposal():
+    doc = html_doc("<p>審査の結果、北海道東川町の提案を採択することとしました。"
+                   "本提案は、東川町が美瑛町及び東神楽町と連携して実施します。</p>")
+    result = found(doc)
+    assert triples(result) == {("北海道", "東川町", "014583"), ("北海道", "美瑛町", "014591"),
+                               ("北海道", "東神楽町", "014532")}
+    labels = {a.group_label for a in result}
+    assert len(labels) == 1 and None not in labels
+
+
+def test_partners_of_a_representative_body():
+    doc = html_doc("<p>審査の結果、岩手県遠野市の提案を選定いたしました。</p>"
+                   "<p>同提案は、遠野市を代表団体として、釜石市、住田町と連携して実施するものです。</p>")
+    result = found(doc)
+    assert triples(result) == {("岩手県", "遠野市", "032085"), ("岩手県", "釜石市", "032115"),
+                               ("岩手県", "住田町", "034410")}
+    assert len({a.group_label for a in result}) == 1
+
+
+def test_a_partner_sentence_without_a_selection_before_it_names_no_award():
+    doc = html_doc("<p>公募期間は令和７年５月３１日までです。</p>"
+                   "<p>遠野市は、釜石市及び住田町と連携して観光ＤＸに取り組んでいます。</p>")
+    assert found(doc) == []
+
+
+def test_partners_of_one_of_several_selected_need_the_anchor_named():
+    doc = html_doc("<p>審査の結果、岩手県遠野市及び山形県鶴岡市の提案を採択しました。</p>"
+                   "<p>なお、いずれの提案も近隣の市町村と連携して実施します。</p>"
+                   "<p>事業の詳細は別紙のとおりです。</p>")
+    assert triples(found(doc)) == {("岩手県", "遠野市", "032085"), ("山形県", "鶴岡市", "062031")}
+
+
+def test_a_partner_name_shared_by_several_prefectures_is_read_in_the_proposal_s_prefecture():
+    doc = html_doc("<p>審査の結果、山形県真室川町の提案を採択しました。</p>"
+                   "<p>本事業は、真室川町、金山町及び鮭川村の共同提案によるものです。</p>")
+    result = found(doc)
+    assert ("山形県", "金山町", "063614") in triples(result)
+    assert len(result) == 3 and len({a.group_label for a in result}) == 1
