@@ -724,3 +724,10 @@ def test_a_partner_name_shared_by_several_prefectures_is_read_in_the_proposal_s_
     result = found(doc)
     assert ("山形県", "金山町", "063614") in triples(result)
     assert len(result) == 3 and len({a.group_label for a in result}) == 1
+
+
+def test_applications_reported_then_a_list_of_the_selected():
+    doc = html_doc("<p>応募のあった１４件について、外部有識者による審査を行った結果、以下の３団体を採択することとしました。</p>"
+                   "<ul><li>秋田県仙北市</li><li>徳島県神山町</li><li>高知県梼原町</li></ul>")
+    assert triples(found(doc)) == {("秋田県", "仙北市", "052159"), ("徳島県", "神山町", "363421"),
+                                   ("高知県", "梼原町", "394050")}
