@@ -22,17 +22,26 @@ today's date). Conventions (see docs/decisions/deadlines-precision.md):
 * month only → the whole month, written 'YYYY-MM' (ISO 8601 reduced precision);
 * 年度 (fiscal year) Y → 'Y-04' to '(Y+1)-03';
 * 正午 → 12:00, 午後5時 → 17:00, 24時 → 23:59 of the same day;
-* a yearless date takes the year of the date before it in the text, the next year
-  when its month comes earlier than that date's month (a schedule running on into
-  the next year), or the fiscal year's calendar year after a bare 年度.
+* a yearless date takes the year of the latest date whose year is written (the first
+  written one of its period), the next year when its month comes earlier than that
+  date's month (a schedule running on into the next year), or the fiscal year's
+  calendar year after a bare 年度; the end of a range continues from its start. A later
+  line never continues a year that an earlier range only reached by rolling over
+  ('令和7年12月1日〜1月9日' then '12月1日〜1月30日': the second starts in 2025 again);
+* where a weekday is written on a yearless date, the year (among the one so found and
+  its neighbours) on which that weekday falls is preferred, and the choice is logged;
+  a written year is never moved, only flagged (weekday_mismatch).
 """
 from __future__ import annotations
 
 import calendar
 import datetime as dt
+import logging
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
+
+log = logging.getLogger(__name__)
 
 JST = "+09:00"
 WEEKDAYS = "月火水木金土日"  # Monday first, as datetime.weekday()
@@ -329,6 +338,9 @@ _OPEN_START = re.compile(r"(?:〜|~)\s*$")
 # Shortened second halves of a period: a day alone (〜26日), a time alone (〜16:00).
 TAIL_FORMS: list[tuple[str, Callable[[re.Match], dict]]] = [
     (r"(?P<d>\d{1,2})" + _S + r"日", lambda m: {"day": int(m["d"])}),
+    # 6月中旬〜下旬, 9月上旬から中旬: the second dekad of the same month
+    (r"(?P<dekad>中下旬|上中旬|上旬|中旬|下旬|初旬)", lambda m: {"dekad": m["dekad"]}),
+    (r"(?P<month_end>末日|末)", lambda m: {"month_end": m["month_end"], "approximate": MONTH_END[m["month_end"]]}),
     (_TIME, lambda m: {}),
 ]
 _TAIL_FORMS = [(re.compile(pattern), parse) for pattern, parse in TAIL_FORMS]
@@ -436,6 +448,8 @@ def _tail_at(text: str, pos: int, heads_by_start: dict[int, Point]) -> Point | N
         if not match:
             continue
         fields = parse(match)
+        if "dekad" in fields or "month_end" in fields:
+            return Point(start=pos, end=match.end(), **fields)
         if "day" in fields:
             if not 1 <= fields["day"] <= 31:
                 continue
@@ -507,27 +521,42 @@ def _period_from(text: str, head: Point, heads_by_start: dict[int, Point]) -> Pe
 
 
 def _resolve_years(periods: list[Period]) -> list[Period]:
-    """Give yearless points the year of the text before them (see module doc)."""
-    context: Point | None = None
+    """Give yearless points the year of the text before them (see module doc).
+    `anchor` is the latest point whose year is written (the first such of its period):
+    a new period continues from it, not from a year an earlier range rolled into;
+    `previous` (the latest resolved point) fills 同年 / 翌年 and days or times alone."""
+    anchor: Point | None = None
+    previous: Point | None = None
     out: list[Period] = []
     for period in periods:
-        start = _resolve(period.start, context) if period.start is not None else None
+        start = _resolve(period.start, anchor, previous) if period.start is not None else None
         if period.role == "point":
             end = start
         elif period.end is not None:
-            end = _resolve(period.end, start if start is not None else context)
+            before = start if start is not None and start.year is not None else None
+            end = _resolve(period.end, before or anchor, before or previous, not_before=before)
         else:
             end = None
+        written = next((p for p in (start, end) if p is not None and p.year is not None and _anchors(p)), None)
+        if written is not None:
+            anchor = written
         for point in (start, end):
             if point is not None and point.year is not None:
-                context = point
+                previous = point
         out.append(replace(period, start=start, end=end))
     return out
 
 
-def _resolve(point: Point, before: Point | None) -> Point:
+def _anchors(point: Point) -> bool:
+    """Is this point's year written (令和7年…, 令和7年度, 同年, 翌年), not inferred?"""
+    return point.year_written or point.same_year or point.next_year
+
+
+def _resolve(point: Point, anchor: Point | None, previous: Point | None, not_before: Point | None = None) -> Point:
     if point.year_written:
         return _check_weekday(point)
+    relative = point.month is None or point.same_year or point.next_year
+    before = previous if relative else anchor
     if before is None or before.year is None:
         return point
     fields: dict = {}
@@ -535,7 +564,7 @@ def _resolve(point: Point, before: Point | None) -> Point:
         if before.month is None:
             return point
         fields["month"] = before.month
-        if point.day is None:
+        if point.day is None and point.dekad is None and point.month_end is None:
             fields["day"] = before.day
             if before.day is None:
                 fields["dekad"], fields["month_end"] = before.dekad, before.month_end
@@ -550,7 +579,30 @@ def _resolve(point: Point, before: Point | None) -> Point:
     resolved = replace(point, year=year, **fields)
     if not _plausible(resolved):
         return point
-    return _check_weekday(resolved)
+    if point.same_year or point.next_year:
+        return _check_weekday(resolved)
+    return _by_weekday(resolved, not_before)
+
+
+def _by_weekday(point: Point, not_before: Point | None) -> Point:
+    """A yearless date with a weekday: keep the year found from context if the weekday
+    falls on it, else take the neighbouring year on which it does (never before the
+    start of its own range); flag it when none does."""
+    checked = _check_weekday(point)
+    if not checked.weekday_mismatch:
+        return checked
+    for year in (point.year - 1, point.year + 1):
+        candidate = _check_weekday(replace(point, year=year))
+        if not _plausible(candidate) or candidate.weekday_mismatch:
+            continue
+        if not_before is not None and not_before.resolved and candidate.last_day() < not_before.first_day():
+            continue
+        log.info("yearless %d月%d日 read as %d: its written weekday falls on that year, not on %d",
+                 point.month, point.day, year, point.year)
+        return candidate
+    log.info("yearless %d月%d日: its written weekday falls on no year near %d; kept, flagged",
+             point.month, point.day, point.year)
+    return checked
 
 
 def _check_weekday(point: Point) -> Point:

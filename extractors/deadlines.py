@@ -18,6 +18,11 @@ no kind under a call's name ('「…」の公募(4月1日〜5月16日)') is the 
 labels (日時, 申込, 締切) take the briefing's kinds when the section (its headings, the
 two lines above) is about a 説明会; 申込 outside any event (研修, セミナー …) is a call.
 Lines labelled only 開始/終了 (自/至) under a label line are one period of that label.
+A heading (a heading block or '【公募期間】') just above a date's paragraph that names a
+kind outright comes before the rest of the sentence. A corrigendum's replaced values
+(a 誤 / 訂正前 / 旧 column, row, tag or tag line; vocab_deadlines.VERSION_WORDS) are
+dropped, its 正 / 訂正後 ones kept. A call said to be called off (中止となりました) keeps
+its announced period and its label ends in '(中止)': the Deadline model has no flag for it.
 Dates that record the past (制定, 現在, ご参加いただきありがとうございました), another
 call cited for reference (前回, 昨年度), a news list's dated headlines, a value replaced
 by an arrow (→) and dates that nothing names (a press release's own date) are not
@@ -49,17 +54,21 @@ from extractors.vocab_deadlines import (
     START_MARK,
     SUPERSEDED_BY,
     classify,
+    is_cancelled,
     is_history,
     resolve_generic,
+    version_of,
 )
 
-VERSION = "7"
+VERSION = "8"
 log = logging.getLogger(__name__)
 
 ENDING_KINDS = ("application_period", "briefing_registration")  # one moment = the close
 LABEL_LINE_MAX = 40  # a label line above a date is short
 SECTION_WINDOW = 1500  # how far back (characters) section headings are looked for
 CONTEXT_LINES = 2  # lines above a generic label that also settle it
+VERSION_LINES = 3  # how many lines above a date a corrigendum's '【訂正前】' is looked for
+CANCELLED_LABEL = "(中止)"  # appended to the label of a call said to be called off
 EXTENSION_WINDOW = 600  # how far above an extended close (characters) the old close is looked for
 _BULLETS = re.compile(r"^[\s・\-•◆◇■□●○◎※▶►>*]*(?:\(\d+\)|\d+[.)．]|[①-⑳]|\d+\s)?\s*")
 _HEADING_LINE = re.compile(r"^(?:\d+[.．\s]|\(\d+\)|\d+\)|[①-⑳]|【.+】$|<.+>$|〈.+〉$|[■◆●□◇]|第\d+)")
@@ -137,8 +146,10 @@ def _event(doc: Document, periods: list[Period], index: int, block_starts: list[
         return None
     if SUPERSEDED_BY.match(text, period.span[1]) and next_start < place.line_end:
         return None  # '5月9日(金)17時 → 5月16日(金)17時': the value after the arrow holds
+    if _version(doc, period, place, periods) == "replaced":
+        return None  # a corrigendum's 誤 / 訂正前 value: the 正 / 訂正後 one holds
 
-    sources = _label_sources(doc, period, place, prev_end, after_end, periods)
+    sources = _label_sources(doc, period, place, prev_end, after_end, periods, block_starts)
     mark, paired = _end_mark(doc, place, prev_end, start, periods)
     if mark == "start" and paired is not None:
         return None  # '開始:…' is read with the '終了:…' line below it
@@ -178,6 +189,9 @@ def _event(doc: Document, periods: list[Period], index: int, block_starts: list[
     if mark == "end" and paired is not None and paired.start is not None:
         starts_at = paired.start.iso("start")  # '開始:…' on the line above
         span = (min(span[0], paired.span[0]), span[1])
+    if _cancelled(doc, place, periods):
+        # the model has no flag for it: the label says so, the announced period is kept
+        label = f"{label or ''}{CANCELLED_LABEL}"
     return Deadline(
         kind=kind,
         label=label or None,
@@ -190,8 +204,50 @@ def _event(doc: Document, periods: list[Period], index: int, block_starts: list[
     )
 
 
+def _version(doc: Document, period: Period, place: _Place, periods: list[Period]) -> str | None:
+    """'replaced' / 'current' when a corrigendum says which version a date is: its column
+    heading (誤 | 正), a cell of its row (訂正前 | …), a tag before it on its line ('(誤)…')
+    or the nearest tag line above it ('【訂正後】'); None when nothing says."""
+    text = doc.text
+    if place.row is not None:
+        header = _column_header(place, periods)
+        if header is not None and (found := version_of(header.text)):
+            return found
+        for cell in place.row:
+            if cell is not place.cell and (found := version_of(cell.text)):
+                return found
+    if found := version_of(text[place.line_start:period.span[0]], tag=True):
+        return found
+    floor = place.cell.start if place.cell is not None else 0
+    pos = place.line_start
+    for _ in range(VERSION_LINES):
+        if pos <= floor:
+            break
+        line_start, line_end = _line_bounds(text, pos, floor)
+        line = text[line_start:line_end]
+        if found := version_of(line) or version_of(line, tag=True):
+            return found
+        pos = line_start
+    return None
+
+
+def _cancelled(doc: Document, place: _Place, periods: list[Period]) -> bool:
+    """Is the call called off (中止) on its own line, or on the line just above or below
+    when that line holds no date of its own?"""
+    text = doc.text
+    if is_cancelled(text[place.line_start:place.line_end]):
+        return True
+    neighbours = []
+    if place.line_start > 0:
+        neighbours.append(_line_bounds(text, place.line_start, 0))
+    if place.line_end < len(text):
+        below_end = text.find("\n", place.line_end + 1)
+        neighbours.append((place.line_end + 1, below_end if below_end >= 0 else len(text)))
+    return any(is_cancelled(text[lo:hi]) and not _has_period(periods, lo, hi) for lo, hi in neighbours)
+
+
 def _label_sources(doc: Document, period: Period, place: _Place, prev_end: int, after_end: int,
-                   periods: list[Period]) -> list[tuple[str, tuple[int, int]]]:
+                   periods: list[Period], block_starts: list[int]) -> list[tuple[str, tuple[int, int]]]:
     """Candidate label texts with their spans, in the order they are believed."""
     text = doc.text
     start = period.span[0]
@@ -237,10 +293,7 @@ def _label_sources(doc: Document, period: Period, place: _Place, prev_end: int, 
         if header_source is not None:
             sources.append(header_source)
 
-    if not fiscal:
-        last_point_end = max(p.end for p in period.points)
-        sources.append((text[last_point_end:after_end], (last_point_end, after_end)))
-
+    label_line = None
     if (not _clean(before) or anchor is not None) and place.line_start > 0:
         floor = place.cell.start if place.cell is not None else 0
         if place.line_start > floor:
@@ -249,10 +302,35 @@ def _label_sources(doc: Document, period: Period, place: _Place, prev_end: int, 
             prev_line = text[prev_start:place.line_start - 1]
             if (0 < len(prev_line) <= LABEL_LINE_MAX and not NOT_A_LABEL_LINE.search(prev_line)
                     and not _has_period(periods, prev_start, place.line_start - 1)):
-                sources.append((prev_line, (prev_start, place.line_start - 1)))
+                label_line = (prev_line, (prev_start, place.line_start - 1))
+    if label_line is not None and not _clean(before) and _names_as_heading(doc, label_line, block_starts):
+        # a heading (h2–h4, '【公募期間】') over the date's paragraph names it before the rest
+        # of its sentence does ('…まで(郵送の場合は当日消印有効)')
+        sources.append(label_line)
+        label_line = None
+
+    if not fiscal:
+        last_point_end = max(p.end for p in period.points)
+        sources.append((text[last_point_end:after_end], (last_point_end, after_end)))
+
+    if label_line is not None:
+        sources.append(label_line)
     if anchor is not None:  # the start's own words last: '実証開始から' still says what runs
         sources.append((anchor[0], (before_start + anchor.start(), start)))
     return sources
+
+
+def _names_as_heading(doc: Document, source: tuple[str, tuple[int, int]], block_starts: list[int]) -> bool:
+    """Is a label line a heading (a heading block, or a short bracketed line '【公募期間】')
+    that names a kind outright (not a generic 日程 / 日時, which the sentence settles)?"""
+    line, (start, _) = source
+    kind = classify(line)
+    if kind is None or kind.startswith("generic:") or kind == HISTORY:
+        return False
+    i = bisect.bisect_right(block_starts, start) - 1
+    if i >= 0 and doc.blocks[i].kind == "heading" and doc.blocks[i].start <= start <= doc.blocks[i].end:
+        return True
+    return bool(re.fullmatch(r"[\s・■◆●○]*(?:\(\d+\)|\d+[.．)]?)?\s*[【<〈\[][^】>〉\]]+[】>〉\]]\s*", line))
 
 
 def _column_header(place: _Place, periods: list[Period]) -> Cell | None:

@@ -31,7 +31,7 @@ FORM_WORDS = r"者|書|様式|フォーム|用紙|ファイル|ページ|サイ�
 LABEL_KINDS: list[tuple[str, str]] = [
     # another call's dates, cited for reference: 前回 last time, 昨年度/前年度 last fiscal year,
     # 過去の公募 past calls, 変更前/当初 (before an extension) — not this call's events
-    (r"前回|昨年度?|前年度|過去の(?:公募|募集)|例年|変更前|延長前|当初の?(?:締切|期限|期間)", HISTORY),
+    (r"前回|昨年度?|前年度|過去の(?:公募|募集)|例年|変更前|訂正前|修正前|延長前|当初の?(?:締切|期限|期間)", HISTORY),
     # questions about a call (質問 questions, 問合せ inquiries) have their own closing dates
     (r"質問|問い?合わせ|問合せ", "other"),
     # steps after selection: 交付申請 grant application, 変更申請 change request, 概算払 payment
@@ -102,6 +102,43 @@ CALL_NAME = re.compile(r"(?:公募|募集|応募受付|申請受付|提案募集
 EXTENDED = re.compile(r"(?:締切|期限|期間|受付)(?:日|日時)?を?(?:.{0,30})?(?:延長|延期)|延長後|【?締切延長】?")
 # Arrows that replace a value by a new one: '5月9日(金)17時 → 5月16日(金)17時'.
 SUPERSEDED_BY = re.compile(r"\s*(?:→|⇒|➡|->|=>)")
+
+
+# Corrigenda and amendments: a column or row head, a line tag ('(誤)', '【訂正前】', '旧:') or a
+# line alone naming which version its values are. REPLACED: 誤 (wrong), 訂正前 (before the
+# correction), 修正前 / 変更前 / 改正前 (before the change), 旧 (old), 当初 (original);
+# CURRENT: 正 (right), 訂正後, 修正後, 変更後, 改正後 (after), 新 (new).
+VERSION_WORDS: list[tuple[str, str]] = [
+    (r"誤|訂正前|修正前|変更前|改正前|旧|当初", "replaced"),
+    (r"正|訂正後|修正後|変更後|改正後|新", "current"),
+]
+_VERSION_ALTERNATION = "|".join(words for words, _ in VERSION_WORDS)
+_VERSION_HEAD = re.compile(rf"^[\s(\[【<〈]*({_VERSION_ALTERNATION})[\s)\]】>〉:]*$")
+_VERSION_TAG = re.compile(rf"^\s*(?:[(\[【<〈]({_VERSION_ALTERNATION})[)\]】>〉]|({_VERSION_ALTERNATION})\s*:)")
+_VERSION_KIND = [(re.compile(rf"^(?:{words})$"), kind) for words, kind in VERSION_WORDS]
+
+# A call or event said to be called off (中止 cancelled) — not a conditional one
+# ('荒天の場合は中止します': only if it storms).
+CANCELLED = re.compile(
+    r"中止(?:します|しました|となりました|となります|いたします|いたしました|とします|とさせて|する(?:ことと|ことに)"
+    r"|になりました)|【中止】|\(中止\)|^\s*中止\s*$"
+)
+CONDITIONAL = re.compile(r"場合|際は|ときは|時は|可能性")
+
+
+def version_of(text: str, tag: bool = False) -> str | None:
+    """'replaced' or 'current' when `text` is a version head ('誤', '【訂正後】'), or with
+    `tag` when it begins with a version tag ('(誤)応募締切:…', '訂正前:…'); else None."""
+    match = (_VERSION_TAG if tag else _VERSION_HEAD).match(text)
+    if match is None:
+        return None
+    word = next(group for group in match.groups() if group)
+    return next(kind for pattern, kind in _VERSION_KIND if pattern.match(word))
+
+
+def is_cancelled(line: str) -> bool:
+    """Does this line say its call or event is called off (中止), unconditionally?"""
+    return bool(CANCELLED.search(line)) and not CONDITIONAL.search(line)
 
 
 def classify(label: str) -> str | None:

@@ -213,3 +213,51 @@ def test_fiscal_year_in(text, year):
     from extractors.dates import fiscal_year_in
 
     assert fiscal_year_in(text) == year
+
+
+# ------------------------------------------------------------------ year of yearless dates
+
+def spans(written: str) -> list[tuple[str | None, str | None]]:
+    return [(p.starts_at, p.ends_at) for p in periods(written)]
+
+
+def test_a_later_cell_does_not_continue_the_rolled_over_year():
+    """The first schedule rolls into 2026; a later line written without a year starts again
+    from the latest written year (令和7年12月), and rolls only inside its own range."""
+    written = "第1回 令和7年12月1日〜1月9日\n第2回 12月1日(月)〜1月30日(金)"
+    assert spans(written)[1] == ("2025-12-01", "2026-01-30")
+
+
+def test_a_written_weekday_picks_the_year_among_the_context_year_and_its_neighbours():
+    # the latest written year is 令和8年 (2026), but 12月1日 is a Monday only in 2025
+    found = periods("受付:令和7年12月1日(月)〜令和8年1月9日(金)\n延長分:12月1日(月)〜1月30日(金)")
+    assert (found[1].starts_at, found[1].ends_at) == ("2025-12-01", "2026-01-30")
+    assert not found[1].weekday_mismatch
+
+
+def test_a_weekday_matching_no_nearby_year_keeps_the_context_year_flagged():
+    found = periods("令和7年6月2日(月)\n採択 6月12日(月)")  # 12日 is a Thursday in 2025, 24 and 26 too
+    assert found[1].starts_at == "2025-06-12" and found[1].weekday_mismatch
+
+
+def test_a_written_year_with_a_wrong_weekday_is_still_flagged_not_moved():
+    period = only("令和7年12月1日(火)")
+    assert period.starts_at == "2025-12-01" and period.weekday_mismatch
+
+
+def test_a_schedule_still_runs_on_into_the_next_year():
+    assert spans("公募 令和7年11月10日(月)〜12月5日(金)\n審査 1月中旬\n採択 2月6日(金)") == [
+        ("2025-11-10", "2025-12-05"), ("2026-01-11", "2026-01-20"), ("2026-02-06", "2026-02-06")]
+
+
+# ------------------------------------------------------------------ dekad ranges
+
+@pytest.mark.parametrize("written, starts, ends", [
+    ("令和7年6月中旬〜下旬", "2025-06-11", "2025-06-30"),
+    ("令和7年9月上旬から中旬", "2025-09-01", "2025-09-20"),
+    ("令和8年2月中旬〜下旬頃", "2026-02-11", "2026-02-28"),
+    ("令和7年6月中旬〜7月上旬", "2025-06-11", "2025-07-10"),
+])
+def test_a_dekad_range_of_one_month_ends_at_the_second_dekad(written, starts, ends):
+    period = only(written)
+    assert (period.starts_at, period.ends_at, period.precision) == (starts, ends, "dekad")

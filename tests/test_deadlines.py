@@ -341,3 +341,72 @@ def test_arbitrary_text_never_crashes_and_evidence_points_at_its_quote(text):
         ev = event.evidence
         assert doc.text[ev.char_start:ev.char_end] == ev.quote
         assert event.ends_at or event.starts_at
+
+
+# ------------------------------------------------------------------ corrigenda (誤 / 正)
+
+def application_ends(found) -> list[str | None]:
+    return [e.ends_at for e in found if e.kind == "application_period"]
+
+
+@pytest.mark.parametrize("old, new", [("誤", "正"), ("訂正前", "訂正後"), ("(誤)", "(正)"), ("旧", "新"),
+                                      ("修正前", "修正後"), ("当初", "変更後")])
+def test_a_corrigendum_table_keeps_only_the_corrected_column(old, new):
+    found = table(["項目", old, new],
+                  ["公募期間", "令和7年6月2日(月)〜6月30日(月)", "令和7年6月2日(月)〜7月15日(火)"])
+    assert application_ends(found) == ["2025-07-15"]
+
+
+def test_corrigendum_rows_keep_only_the_corrected_row():
+    found = table(["訂正前", "応募期間:令和7年6月2日(月)〜6月30日(月)17時"],
+                  ["訂正後", "応募期間:令和7年6月2日(月)〜7月15日(火)17時"])
+    assert application_ends(found) == ["2025-07-15T17:00+09:00"]
+
+
+def test_corrigendum_lines_keep_only_the_corrected_line():
+    found = events("公募要領の記載に誤りがありました。\n【訂正前】\n応募締切:令和7年6月30日(月)17時\n"
+                   "【訂正後】\n応募締切:令和7年7月15日(火)17時")
+    assert application_ends(found) == ["2025-07-15T17:00+09:00"]
+    found = events("(誤)応募締切:令和7年6月30日(月)\n(正)応募締切:令和7年7月15日(火)")
+    assert application_ends(found) == ["2025-07-15"]
+
+
+def test_the_word_for_a_mistake_in_a_sentence_drops_nothing():
+    found = events("応募期間:令和7年6月2日(月)〜7月15日(火)(記載誤りを訂正しました)")
+    assert application_ends(found) == ["2025-07-15"]
+
+
+# ------------------------------------------------------------------ headings as labels
+
+def test_a_heading_names_the_date_in_the_next_paragraph_before_its_sentence_does():
+    for heading in (RawBlock("heading", "公募期間", level=3), RawBlock("paragraph", "【公募期間】")):
+        doc = build_document("https://example.go.jp/h.html", "html", [
+            heading, RawBlock("paragraph", "令和7年6月2日(月)から令和7年6月30日(月)17時まで(郵送の場合は当日消印有効)")])
+        [event] = deadlines.extract(doc)
+        assert (event.kind, event.label, event.ends_at) == ("application_period", "公募期間", "2025-06-30T17:00+09:00")
+        assert event.evidence.quote.startswith(doc.text[:4])
+
+
+def test_a_generic_heading_does_not_outrank_the_sentence():
+    doc = build_document("https://example.go.jp/h.html", "html", [
+        RawBlock("heading", "日程", level=3),
+        RawBlock("paragraph", "令和7年6月30日(月)17時までに応募してください。")])
+    assert [e.kind for e in deadlines.extract(doc)] == ["application_period"]
+
+
+# ------------------------------------------------------------------ cancelled calls
+
+@pytest.mark.parametrize("written", [
+    "公募期間:令和7年6月2日(月)〜6月30日(月)\n※本公募は、都合により中止となりました。",
+    "【中止】公募期間:令和7年6月2日(月)〜6月30日(月)",
+    "公募期間:令和7年6月2日(月)〜6月30日(月) 諸般の事情により公募を中止します。",
+])
+def test_a_cancelled_call_keeps_its_period_and_says_so_in_its_label(written):
+    [event] = events(written)
+    assert event.kind == "application_period" and event.ends_at == "2025-06-30"
+    assert event.label.endswith("(中止)")
+
+
+def test_a_call_that_would_be_cancelled_only_if_something_happens_is_not_cancelled():
+    [event] = events("説明会:令和7年6月10日(火)14時\n※荒天の場合は中止します。")
+    assert "中止" not in (event.label or "")
