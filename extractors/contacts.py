@@ -13,6 +13,8 @@ How a block is found:
 Each block gives one row per e-mail/phone pair (a single address or number is shared
 by all rows). The same block repeated inside one programme section (a 提出先 and a
 問合せ先 naming the same address) is kept once: the richer one.
+An address or number on the 誤 / 訂正前 (wrong / before correction) side of a corrigendum
+is left out (extractors.corrections); the 正 / 訂正後 side is the contact.
 SudachiPy decides whether space-separated names are one person (佐藤 厚雄: surname +
 given name) or several (石丸 今村), whether a 担当 value is a department rather than
 persons, whether an unlabelled line is a list of persons, and where a local
@@ -23,6 +25,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from extractors.corrections import is_superseded, superseded_spans
 from extractors.emails import EmailMatch, find_emails
 from extractors.model import Contact, Document
 from extractors.phones import PhoneMatch, find_phones_in, label_kind
@@ -63,7 +66,7 @@ from extractors.vocab_contacts import (
     URL_RE,
 )
 
-VERSION = "6"
+VERSION = "7"
 
 MAX_BLOCK_LINES = 25  # a contact block is never longer than this
 MAX_ORG_LINES = 6  # organisation lines a heading may be followed by before any field
@@ -693,8 +696,9 @@ def _rows(block: _Block, doc: Document, lines: list[_Line]) -> list[Contact]:
 
 def extract(doc: Document) -> list[Contact]:
     """Every contact point of the document, each with its block as evidence."""
-    emails = find_emails(doc.text)
-    numbers = find_phones_in(doc)
+    struck = superseded_spans(doc)  # the 誤 / 訂正前 side of a corrigendum
+    emails = [e for e in find_emails(doc.text) if not is_superseded(e.start, struck)]
+    numbers = [p for p in find_phones_in(doc) if not is_superseded(p.start, struck)]
     phones = [p for p in numbers if p.kind == "phone"]
     faxes = [p.start for p in numbers if p.kind == "fax"]
     lines = _lines(doc, [e.start for e in emails] + [p.start for p in phones], faxes)

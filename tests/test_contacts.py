@@ -27,7 +27,7 @@ def one(text: str):
 
 
 def test_version() -> None:
-    assert contacts.VERSION == "6"
+    assert contacts.VERSION == "7"
 
 
 # --- the seed forms ----------------------------------------------------------------------

@@ -566,3 +566,61 @@ def test_pdf_label_header_table_after_a_paragraph() -> None:
     }
     row = next(c for c in contacts if c.phone == "03-5253-5757")
     assert row.evidence.quote.endswith("suishin_atmark_ml.soumu.go.jp")  # the whole wrapped row
+
+
+# --- corrigenda: the 誤 (wrong) / 訂正前 (before correction) value is nobody's contact -------
+
+CORRIGENDUM_COLUMNS = """
+<h1>「地域DX推進事業」公募要領の訂正について</h1>
+<p>公募要領の記載に誤りがありましたので、下記のとおり訂正いたします。</p>
+<table border="1">
+<tr><th>箇所</th><th>誤</th><th>正</th></tr>
+<tr><td>７．問い合わせ先（電話）</td><td>０３－５２５３－５５３８</td><td>０３－５２５３－５５３９</td></tr>
+<tr><td>７．問い合わせ先（メール）</td><td>chiiki-dx_atmark_soumu.go.jp</td><td>chiiki-dx2_atmark_ml.soumu.go.jp</td></tr>
+</table>
+<p>※迷惑メール対策のため「@」を「_atmark_」と表示しております。</p>
+"""
+
+
+def test_a_corrigendum_table_keeps_only_the_corrected_value() -> None:
+    contacts, emails, phones = found(html_doc(CORRIGENDUM_COLUMNS))
+    assert phones == {"03-5253-5539"}
+    assert emails == {"chiiki-dx2@ml.soumu.go.jp"}
+
+
+@pytest.mark.parametrize(("old", "new"), [("訂正前", "訂正後"), ("変更前", "変更後"), ("旧", "新"), ("【誤】", "【正】")])
+def test_before_and_after_columns(old: str, new: str) -> None:
+    body = (
+        "<h2>変更内容</h2><table border='1'>"
+        f"<tr><th>項目</th><th>{old}</th><th>{new}</th></tr>"
+        "<tr><td>提出先の電話番号</td><td>TEL：０６－６９４１－０３５１</td><td>TEL：０６－６９４１－０３５２</td></tr>"
+        "</table>"
+    )
+    _, _, phones = found(html_doc(body, url="https://www.city.example.lg.jp/soshiki/dx/teisei.html", encoding="utf-8"))
+    assert phones == {"06-6941-0352"}
+
+
+def test_rows_headed_wrong_and_right() -> None:
+    body = (
+        "<p>お問い合わせ先に誤りがありました。</p><table border='1'>"
+        "<tr><th>誤</th><td>地域政策課　電話：０９９－２８６－２４０１　E-mail：chiiki@pref.kakuu.lg.jp</td></tr>"
+        "<tr><th>正</th><td>地域政策課　電話：０９９－２８６－２４０２　E-mail：chiiki-seisaku@pref.kakuu.lg.jp</td></tr>"
+        "</table>"
+    )
+    _, emails, phones = found(html_doc(body, url="https://www.pref.kakuu.lg.jp/teisei.html", encoding="utf-8"))
+    assert phones == {"099-286-2402"}
+    assert emails == {"chiiki-seisaku@pref.kakuu.lg.jp"}
+
+
+def test_inline_wrong_and_right_on_one_line_and_labels_on_lines_above() -> None:
+    doc = pdf_doc([[
+        H("正誤表"),
+        P("p.5 問い合わせ先 (誤)電話:03-3581-0001 → (正)電話:03-3581-0002"),
+        P("【訂正前】"),
+        P("事務局 E-mail:old-desk@example-jimukyoku.co.jp"),
+        P("【訂正後】"),
+        P("事務局 E-mail:desk@example-jimukyoku.co.jp"),
+    ]])
+    _, emails, phones = found(doc)
+    assert phones == {"03-3581-0002"}
+    assert emails == {"desk@example-jimukyoku.co.jp"}
