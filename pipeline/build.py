@@ -91,23 +91,27 @@ class _Processed:
     facts: dict[str, list]
     messages: list[tuple[str, str]]
     reused: bool
+    cacheable: bool = True  # False when an extractor crashed: the next build must try again
 
 
 # ------------------------------------------------------------------ per document
 
 
-def _extract_all(doc: Document) -> dict[str, list]:
+def _extract_all(doc: Document) -> tuple[dict[str, list], bool]:
+    """Every extractor's facts, and whether all of them ran without an exception."""
     facts: dict[str, list] = {}
+    ok = True
     for name, module in EXTRACTORS.items():
         try:
             facts[name] = module.extract(doc)
         except Exception as exc:  # one broken extractor must not lose the other facts
             log.warning("%s extractor failed on %s: %s: %s", name, doc.url, type(exc).__name__, exc)
             facts[name] = []
-    return facts
+            ok = False
+    return facts, ok
 
 
-def _process(capture: Capture, sha256: str) -> tuple[dict, dict[str, list]]:
+def _process(capture: Capture, sha256: str) -> tuple[dict, dict[str, list], bool]:
     """Decode and extract one capture; a decoding failure gives a document row with `error`."""
     row = {
         "url": capture.url, "fetched_at": capture.fetched_at, "sha256": sha256,
@@ -119,9 +123,10 @@ def _process(capture: Capture, sha256: str) -> tuple[dict, dict[str, list]]:
     except DecodeError as exc:
         log.warning("cannot decode %s: %s", capture.url, exc)
         row.update(kind=None, title=None, publisher=None, text="", error=str(exc))
-        return row, {name: [] for name in EXTRACTORS}
+        return row, {name: [] for name in EXTRACTORS}, True  # the same bytes fail the same way
     row.update(kind=doc.kind, title=doc.title, publisher=doc.publisher, text=doc.text, error=None)
-    return row, _extract_all(doc)
+    facts, ok = _extract_all(doc)
+    return row, facts, ok
 
 
 def _cached(old: sqlite_utils.Database | None, url: str, sha256: str, version: str):
@@ -138,7 +143,7 @@ def _cached(old: sqlite_utils.Database | None, url: str, sha256: str, version: s
 
 
 def process_captures(captures: Iterable[Capture], old: sqlite_utils.Database | None, version: str,
-                     progress: Callable[[str], None] | None = None) -> list[_Processed]:
+                     progress: Callable[[str], None] | None = None, use_cache: bool = True) -> list[_Processed]:
     out: list[_Processed] = []
     root = logging.getLogger()
     for capture in captures:
@@ -148,20 +153,21 @@ def process_captures(captures: Iterable[Capture], old: sqlite_utils.Database | N
                 progress(f"{capture.url} (skipped: {capture.content_type or 'no type'} is neither HTML nor PDF)")
             continue
         sha256 = hashlib.sha256(capture.body).hexdigest()
-        hit = _cached(old, capture.url, sha256, version)
+        hit = _cached(old, capture.url, sha256, version) if use_cache else None
         collector = _Collect()
         root.addHandler(collector)
         try:
+            cacheable = True
             if hit is not None:
                 row, facts, cached_messages = hit
                 collector.messages.extend(cached_messages)
                 reused = True
             else:
-                row, facts = _process(capture, sha256)
+                row, facts, cacheable = _process(capture, sha256)
                 reused = False
         finally:
             root.removeHandler(collector)
-        out.append(_Processed(capture, sha256, row, facts, collector.messages, reused))
+        out.append(_Processed(capture, sha256, row, facts, collector.messages, reused, cacheable))
         if progress:
             state = "unchanged" if reused else ("FAILED: " + row["error"] if row.get("error") else "extracted")
             progress(f"{capture.url} ({state})")
@@ -228,10 +234,11 @@ def write_database(db: sqlite_utils.Database, processed: list[_Processed], versi
         doc_row = dict(item.document)
         doc_row["extractor_version"] = version
         document_id = db["documents"].insert(doc_row).last_pk
-        cache_rows.append({"url": item.capture.url, "sha256": item.sha256, "extractor_version": version,
-                           "document_json": json.dumps(item.document, ensure_ascii=False),
-                           "facts_json": cache.dump_facts(item.facts),
-                           "messages_json": json.dumps(item.messages, ensure_ascii=False)})
+        if item.cacheable:
+            cache_rows.append({"url": item.capture.url, "sha256": item.sha256, "extractor_version": version,
+                               "document_json": json.dumps(item.document, ensure_ascii=False),
+                               "facts_json": cache.dump_facts(item.facts),
+                               "messages_json": json.dumps(item.messages, ensure_ascii=False)})
         for level, message in item.messages:
             db["build_log"].insert({"level": level, "document_id": document_id, "url": item.capture.url,
                                     "message": message})
@@ -346,8 +353,10 @@ def _fsync(path: Path) -> None:
 
 
 def build(corpus_dir: Path | str = DEFAULT_CORPUS, db_path: Path | str = DEFAULT_DB, *,
-          progress: Callable[[str], None] | None = None, today: dt.date | None = None) -> BuildReport:
-    """Extract everything in the corpus into a fresh database at `db_path` (atomic swap)."""
+          progress: Callable[[str], None] | None = None, today: dt.date | None = None,
+          use_cache: bool = True) -> BuildReport:
+    """Extract everything in the corpus into a fresh database at `db_path` (atomic swap).
+    `use_cache=False` decodes and extracts every document again, whatever the old database holds."""
     from pipeline.search import build_search_index
     from pipeline.views import create_views
 
@@ -360,7 +369,8 @@ def build(corpus_dir: Path | str = DEFAULT_CORPUS, db_path: Path | str = DEFAULT
     tmp_path = db_path.with_name(f"{db_path.name}.tmp-{os.getpid()}")
     tmp_path.unlink(missing_ok=True)
     try:
-        processed = process_captures((captures[url] for url in sorted(captures)), old, version, progress)
+        processed = process_captures((captures[url] for url in sorted(captures)), old, version, progress,
+                                     use_cache=use_cache)
         db = sqlite_utils.Database(tmp_path)
         # The file is private until the swap, so per-transaction syncs buy nothing: the
         # whole file is synced once, after it is complete and checked.

@@ -67,7 +67,7 @@ def cmd_import(args: argparse.Namespace) -> int:
 def cmd_build(args: argparse.Namespace) -> int:
     from pipeline.build import build
 
-    report = build(args.corpus, args.db, progress=_counter())
+    report = build(args.corpus, args.db, progress=_counter(), use_cache=not getattr(args, "no_cache", False))
     print(report.summary())
     return 0
 
@@ -120,6 +120,8 @@ def parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("build", help="extract everything in the corpus into the database")
     add_build_options(p)
+    p.add_argument("--no-cache", action="store_true",
+                   help="decode and extract every document again instead of reusing unchanged ones")
     p.set_defaults(func=cmd_build)
 
     p = sub.add_parser("refresh", help="crawl, then build")

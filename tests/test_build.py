@@ -178,3 +178,34 @@ def test_a_calls_fiscal_year_is_its_documents_else_its_dates(tmp_path: Path, mon
         "select d.url, l.fiscal_year from deadlines l join documents d on d.id = l.document_id").fetchall())
     # ends 2025-03-06: FY2024 by its date; the same call in a 令和8年度 document is FY2026's
     assert years == {"https://www.soumu.go.jp/a.html": 2024, "https://www.soumu.go.jp/youryou.pdf": 2026}
+
+
+def test_a_crashed_extractor_is_not_cached_so_the_next_build_retries(tmp_path: Path, monkeypatch):
+    calls: list[str] = []
+    _fake_extractors(monkeypatch, calls)
+    _use_corpus(monkeypatch, [_capture("https://www.soumu.go.jp/a.html", PAGE.encode())])
+    working = build_module.EXTRACTORS["contacts"].extract
+
+    def crash(doc):
+        raise ValueError("a bug")
+
+    monkeypatch.setattr(build_module.EXTRACTORS["contacts"], "extract", crash)
+    db_path = tmp_path / "koubo.db"
+    report = build_module.build(tmp_path, db_path, today=TODAY)
+    assert report.facts["contacts"] == 0
+    assert any("contacts extractor failed" in w for w in report.warnings)
+
+    monkeypatch.setattr(build_module.EXTRACTORS["contacts"], "extract", working)
+    report = build_module.build(tmp_path, db_path, today=TODAY)
+    assert (report.reused, report.facts["contacts"]) == (0, 2)
+    assert build_module.build(tmp_path, db_path, today=TODAY).reused == 1
+
+
+def test_no_cache_extracts_everything_again(tmp_path: Path, monkeypatch):
+    calls: list[str] = []
+    _fake_extractors(monkeypatch, calls)
+    _use_corpus(monkeypatch, [_capture("https://www.soumu.go.jp/a.html", PAGE.encode())])
+    db_path = tmp_path / "koubo.db"
+    build_module.build(tmp_path, db_path, today=TODAY)
+    report = build_module.build(tmp_path, db_path, today=TODAY, use_cache=False)
+    assert (report.reused, len(calls)) == (0, 2)
