@@ -66,7 +66,7 @@ from extractors.vocab_contacts import (
     URL_RE,
 )
 
-VERSION = "7"
+VERSION = "8"
 
 MAX_BLOCK_LINES = 25  # a contact block is never longer than this
 MAX_ORG_LINES = 6  # organisation lines a heading may be followed by before any field

@@ -12,7 +12,14 @@ from __future__ import annotations
 import re
 
 from extractors.model import Block, Document
-from extractors.vocab_contacts import NEW_VALUE_LABELS, OLD_VALUE_LABELS
+
+# The one vocabulary of corrigenda, read by contacts (through superseded_spans) and by
+# deadlines (vocab_deadlines.VERSION_WORDS). A value under or after an "old" label is
+# replaced by the one under the matching "new" label: 誤 / 正 (wrong / right), 訂正前 /
+# 訂正後 (before / after correction), 変更前 / 変更後 (change), 修正前 / 修正後, 改正前 /
+# 改正後, 旧 / 新 (old / new), 当初 (original).
+OLD_VALUE_LABELS: tuple[str, ...] = ("誤", "訂正前", "変更前", "修正前", "改正前", "旧", "当初")
+NEW_VALUE_LABELS: tuple[str, ...] = ("正", "訂正後", "変更後", "修正後", "改正後", "新")
 
 _OPEN = r"[(\[【〈《<〔]"
 _CLOSE = r"[)\]】〉》>〕]"

@@ -195,10 +195,3 @@ PROGRAMME_HINT_RE = re.compile(r"事業|支援|タイプ|類型|[^出]枠|交付
 # … unless the heading names a part of a call rather than a programme (事業概要 overview).
 SECTION_TITLE_RE = re.compile(r"概要|内容|スキーム|方法|スケジュール|要件|対象|期間|について|流れ|手続|結果|の公募$")
 PROGRAMME_HEADING_MAX_LEN = 40
-
-# --- corrigenda: 誤 (wrong) / 正 (right) and their kin --------------------------------------
-# A value under or after an "old" label is replaced by the one under the matching "new"
-# label: 誤 / 正, 訂正前 / 訂正後 (before / after correction), 変更前 / 変更後 (change),
-# 修正前 / 修正後, 改正前 / 改正後, 旧 / 新 (old / new).
-OLD_VALUE_LABELS: tuple[str, ...] = ("誤", "訂正前", "変更前", "修正前", "改正前", "旧")
-NEW_VALUE_LABELS: tuple[str, ...] = ("正", "訂正後", "変更後", "修正後", "改正後", "新")

@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import re
 
+from extractors.corrections import NEW_VALUE_LABELS, OLD_VALUE_LABELS
+
 HISTORY = "history"  # a date that records the past: never a deadline
 WHEN = "generic:when"  # 日時, 開催日時: when something takes place
 SIGN_UP = "generic:sign_up"  # 申込: registering for something
@@ -109,8 +111,8 @@ SUPERSEDED_BY = re.compile(r"\s*(?:→|⇒|➡|->|=>)")
 # correction), 修正前 / 変更前 / 改正前 (before the change), 旧 (old), 当初 (original);
 # CURRENT: 正 (right), 訂正後, 修正後, 変更後, 改正後 (after), 新 (new).
 VERSION_WORDS: list[tuple[str, str]] = [
-    (r"誤|訂正前|修正前|変更前|改正前|旧|当初", "replaced"),
-    (r"正|訂正後|修正後|変更後|改正後|新", "current"),
+    ("|".join(OLD_VALUE_LABELS), "replaced"),
+    ("|".join(NEW_VALUE_LABELS), "current"),
 ]
 _VERSION_ALTERNATION = "|".join(words for words, _ in VERSION_WORDS)
 _VERSION_HEAD = re.compile(rf"^[\s(\[【<〈]*({_VERSION_ALTERNATION})[\s)\]】>〉:]*$")

@@ -5,7 +5,6 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from extractors import contacts
 from extractors.contacts import extract, heading_role, split_organization
 from extractors.emails import find_emails
 from extractors.model import RawBlock, build_document, document_from_text
@@ -24,10 +23,6 @@ def one(text: str):
     found = rows(text)
     assert len(found) == 1, found
     return found[0]
-
-
-def test_version() -> None:
-    assert contacts.VERSION == "7"
 
 
 # --- the seed forms ----------------------------------------------------------------------
