@@ -32,16 +32,13 @@ sys.path.insert(0, str(REPO))
 
 from pipeline.build import build  # noqa: E402
 from pipeline.mirror import reconstruct  # noqa: E402
+from pipeline.publishers import publisher_for  # noqa: E402
 from pipeline.sources import load_sources  # noqa: E402
 
 HELDOUT = REPO / "tests" / "heldout"
 MIRROR = HELDOUT / "mirror"
 GOLD = HELDOUT / "gold.json"
 SCORER = REPO.parent / "shared" / "tools" / "score.py"
-
-# Who publishes each host (documents.publisher may use it).
-PUBLISHERS = {"www.soumu.go.jp": "総務省", "www.cao.go.jp": "内閣府", "www.digital.go.jp": "デジタル庁",
-              "www.chisou.go.jp": "内閣府", "www.pref.gifu.lg.jp": "岐阜県"}
 
 
 def gold_urls(gold: Path = GOLD) -> list[str]:
@@ -59,7 +56,7 @@ def sources_toml(urls: list[str]) -> str:
     for host, start in sorted(by_host.items()):
         quoted = ", ".join(json.dumps(u, ensure_ascii=False) for u in start)
         lines += ["[[source]]", f"name = {json.dumps(host)}",
-                  f"publisher = {json.dumps(PUBLISHERS.get(host, host), ensure_ascii=False)}",
+                  f"publisher = {json.dumps(publisher_for(start[0]) or host, ensure_ascii=False)}",
                   f"start = [{quoted}]", f"allow = [{quoted}]", ""]
     return "\n".join(lines)
 
