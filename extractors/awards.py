@@ -36,6 +36,7 @@ from extractors.places import PREFECTURES, Place, find_places, prefecture_name, 
 from extractors.vocab_awards import (
     ANNOUNCEMENT,
     APPLICANT_HEADERS,
+    APPLICATION_COUNT,
     APPLICATIONS,
     APPLICATIONS_END,
     AWARD_HEADERS,
@@ -49,6 +50,7 @@ from extractors.vocab_awards import (
     NOT_ANNOUNCEMENT,
     NOT_AWARD_CONTEXT,
     NOT_PARTNERSHIP,
+    NOTE_LINE,
     ORGANISATION,
     ORGANISATION_PREFIX,
     PARTNERSHIP,
@@ -59,7 +61,7 @@ from extractors.vocab_awards import (
     UNNAMED_OTHERS,
 )
 
-VERSION = "6"
+VERSION = "7"
 log = logging.getLogger(__name__)
 
 # ---------------------------------------------------------------- vocabularies
@@ -243,14 +245,15 @@ def _after_applications(text: str) -> str | None:
     (事例, 担当, 応募団体 …) is in it; the result reported after a report of applications
     (応募のあった14件について、審査を行った結果、…を採択することとしました → what follows
     結果、); None when applicants, examples or contacts are what the text is about."""
-    vetoes = list(NOT_AWARD_CONTEXT.finditer(text))
+    masked = APPLICATION_COUNT.sub(lambda m: " " * len(m.group()), text)  # counts are statistics
+    vetoes = list(NOT_AWARD_CONTEXT.finditer(masked))
     if not vetoes:
         return text
     last = vetoes[-1]
     if not APPLICATIONS.search(last.group()):
         return None
-    for m in ANNOUNCEMENT.finditer(text, last.end()):
-        breaks = list(APPLICATIONS_END.finditer(text, last.end(), m.start()))
+    for m in ANNOUNCEMENT.finditer(masked, last.end()):
+        breaks = list(APPLICATIONS_END.finditer(masked, last.end(), m.start()))
         if not breaks:
             continue
         tail = text[breaks[-1].end():]
@@ -461,9 +464,20 @@ def _bodies_in_cell(ctx: _Context, text: str, prefecture: str | None, where: str
         org, seat = _organisation(item, organisations == "any") if organisations else (None, None)
         if org:
             bodies.append((prefecture or seat or context, org, None))
-        else:
-            bodies += _place_bodies(ctx, item, prefecture or context, where)
+            continue
+        item, located = _place_location(item)
+        bodies += _place_bodies(ctx, item, located or prefecture or context, where)
     return bodies
+
+
+def _place_location(item: str) -> tuple[str, str | None]:
+    """A body followed by its prefecture in brackets (伊達市(福島県), 美郷町 （秋田県）): the
+    bracket is the body's location, never a body of its own; the item without it, and
+    that prefecture."""
+    m = _PLACE_LOCATION.fullmatch(item.strip())
+    if m and any(p.municipality is None or p.municipality.kind != "prefecture" for p in find_places(m.group(1))):
+        return m.group(1), m.group(2)
+    return item, None
 
 
 def _prefecture_label(text: str) -> tuple[str | None, str]:
@@ -480,6 +494,8 @@ def _prefecture_label(text: str) -> tuple[str | None, str]:
 
 _PREFECTURE_LABEL = re.compile(PREFECTURE_LABEL.format(p="|".join(PREFECTURES)))
 _PREFECTURE_GROUP = re.compile(rf"({'|'.join(PREFECTURES)})\s*[(（]([^()（）]+)[)）]")
+_PREFECTURE_NOTE = re.compile(rf"[(（]\s*(?:{'|'.join(PREFECTURES)})\s*[)）]")
+_PLACE_LOCATION = re.compile(rf"(.+?)\s*[(（]\s*({'|'.join(PREFECTURES)})\s*[)）]")
 
 
 def _cell_items(text: str) -> list[str]:
@@ -490,7 +506,11 @@ def _cell_items(text: str) -> list[str]:
         lines = [line.strip() for line in part.split("\n") if line.strip()]
         current = ""
         for line in lines:
-            if current and _breaks_between(current, line):
+            if NOTE_LINE.match(line) and not find_places(line):
+                continue  # (共同提案), ※共同申請: a note, never a body
+            if current and _PREFECTURE_NOTE.fullmatch(line):
+                current += line  # 伊達市\n(福島県): the location of the line above
+            elif current and _breaks_between(current, line):
                 items.append(current)
                 current = line
             else:

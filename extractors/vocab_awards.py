@@ -89,6 +89,13 @@ NOT_AWARD_CONTEXT = re.compile(
 # The words of NOT_AWARD_CONTEXT that only report applications (応募のあった14件について…): a
 # selection reported after them, past a clause break, still names the selected bodies.
 APPLICATIONS = re.compile(r"応募|申請|提案があり|提出があり")
+# Counts of applications stated beside a result (応募団体数：138団体, 申請件数 12件, 応募総数は42件):
+# statistics, not applicants; masked before the context veto so the selection verb wins.
+APPLICATION_COUNT = re.compile(
+    r"(?:応募|申請|提案)(?:総|団体|件|者|自治体|事業|案件)*数\s*[:：は]?\s*[\d,]+\s*(?:件|団体|者|自治体|事業|案件)?"
+)
+# A line of a cell that is a note, never a body: (共同提案), （連携団体）, ※共同申請, 【共同提案】.
+NOTE_LINE = re.compile(r"^\s*(?:[(（【\[<〈][^()（）【】\[\]]*[)）】\]>〉]|※.*)\s*$")
 # Where the report of applications ends and the result begins: …について、 / 審査の結果、 / 。
 APPLICATIONS_END = re.compile(r"(?:結果|ところ|うえ|上|ついて|踏まえ|経て|うち|中から|対し)[、,]|[。\n]")
 # Partners of a selected proposal, named in the sentence after it: B町及びC村と連携して実施,

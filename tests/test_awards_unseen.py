@@ -731,3 +731,68 @@ def test_applications_reported_then_a_list_of_the_selected():
                    "<ul><li>秋田県仙北市</li><li>徳島県神山町</li><li>高知県梼原町</li></ul>")
     assert triples(found(doc)) == {("秋田県", "仙北市", "052159"), ("徳島県", "神山町", "363421"),
                                    ("高知県", "梼原町", "394050")}
+
+
+# ------------------------------------------------------------------ blind-evaluation causes (round 3)
+
+
+@pytest.mark.parametrize("cell, expected", [
+    ("南砺市（富山県）", ("富山県", "南砺市", "162108")),
+    ("美郷町(秋田県)", ("秋田県", "美郷町", "054348")),
+    ("美郷町 （宮崎県）", ("宮崎県", "美郷町", "454311")),
+])
+def test_a_prefecture_in_brackets_after_a_body_is_its_location_not_a_body(cell, expected):
+    doc = html_doc("<p>審査の結果、以下の団体を採択しました。</p>"
+                   "<table><tr><th>No.</th><th>団体名</th></tr>"
+                   f"<tr><td>1</td><td>{cell}</td></tr><tr><td>2</td><td>高知県</td></tr>"
+                   "<tr><td>3</td><td>徳島県、上勝町</td></tr></table>")
+    assert triples(found(doc)) == {expected, ("高知県", "高知県", "390003"), ("徳島県", "徳島県", "360007"),
+                                   ("徳島県", "上勝町", "363022")}
+
+
+@pytest.mark.parametrize("note", ["(共同提案)", "（連携団体）", "※共同申請", "【共同提案】"])
+def test_a_note_line_in_a_joint_proposal_cell_is_no_body(note):
+    doc = html_doc("<p>以下の提案を選定しました。</p>"
+                   "<table><tr><th>No.</th><th>都道府県</th><th>提案団体</th></tr>"
+                   f"<tr><td>1</td><td>福井県</td><td>鯖江市<br>越前町<br>{note}</td></tr>"
+                   "<tr><td>2</td><td>山口県</td><td>萩市</td></tr></table>")
+    assert triples(found(doc)) == {("福井県", "鯖江市", "182079"), ("福井県", "越前町", "184233"),
+                                   ("山口県", "萩市", "352047")}
+
+
+@pytest.mark.parametrize("counts", [
+    "（応募団体数：138団体、採択団体数：115団体）", "(応募件数 42件/採択件数 30件)", "（申請件数：12件）",
+])
+def test_a_count_of_applications_beside_the_selection_does_not_veto_it(counts):
+    doc = html_doc(f"<p>厳正な審査の結果、以下の団体を採択しました{counts}。</p>"
+                   "<table><tr><th>No.</th><th>都道府県</th><th>団体名</th></tr>"
+                   "<tr><td>1</td><td>大分県</td><td>別府市</td></tr><tr><td>2</td><td>佐賀県</td><td>唐津市</td></tr></table>"
+                   "<p>審査の結果、以下の自治体を選定しました（申請団体数：9団体）。</p><ul><li>奈良県十津川村</li></ul>")
+    assert triples(found(doc)) == {("大分県", "別府市", "442020"), ("佐賀県", "唐津市", "412023"),
+                                   ("奈良県", "十津川村", "294497")}
+
+
+def test_applicants_named_in_a_bracket_still_veto():
+    doc = html_doc("<p>以下の団体を採択しました（応募団体：大分県別府市、佐賀県唐津市）。</p>")
+    assert triples(found(doc)) == set()
+
+
+def test_numbered_rows_with_a_prefecture_glued_to_a_body():
+    # a PDF table without rules, the 都道府県 column merged over rows: the prefecture is
+    # glued to one row (before or after its body), the header comes after the first rows
+    doc = pdf_doc([[
+        H("令和7年度 地域DX推進事業 採択結果", 1),
+        P("以下の団体を採択しました。"),
+        P("1 余市町北海道"),
+        P("2 倶知安町"),
+        P("No. 団体名 都道府県"),
+        P("3 23秋田県 大仙市"),
+        P("4 横手市"),
+        P("5 府中町"),
+        P("6 佐渡市新潟県"),
+        P("事業名 交付額"),
+    ]])
+    assert triples(found(doc)) == {
+        ("北海道", "余市町", "014087"), ("北海道", "倶知安町", "014001"), ("秋田県", "大仙市", "052124"),
+        ("秋田県", "横手市", "052035"), ("広島県", "府中町", "343021"), ("新潟県", "佐渡市", "152242"),
+    }
