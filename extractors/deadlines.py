@@ -52,6 +52,7 @@ from extractors.vocab_deadlines import (
     NOT_A_LABEL_LINE,
     START_ANCHOR,
     START_MARK,
+    SUBMIT,
     SUPERSEDED_BY,
     classify,
     is_cancelled,
@@ -60,12 +61,13 @@ from extractors.vocab_deadlines import (
     version_of,
 )
 
-VERSION = "8"
+VERSION = "9"
 log = logging.getLogger(__name__)
 
 ENDING_KINDS = ("application_period", "briefing_registration")  # one moment = the close
 LABEL_LINE_MAX = 40  # a label line above a date is short
 SECTION_WINDOW = 1500  # how far back (characters) section headings are looked for
+SUBJECT_MAX = 120  # characters of a title read for what the document asks for
 CONTEXT_LINES = 2  # lines above a generic label that also settle it
 VERSION_LINES = 3  # how many lines above a date a corrigendum's '【訂正前】' is looked for
 CANCELLED_LABEL = "(中止)"  # appended to the label of a call said to be called off
@@ -181,6 +183,8 @@ def _event(doc: Document, periods: list[Period], index: int, block_starts: list[
         context = " ".join(s for s, _ in sources) + " " + text[place.line_start:place.line_end]
         context += " " + " ".join(_section_headings(doc, place.line_start, block_starts))
         context += " " + _lines_above(text, place.line_start, CONTEXT_LINES)
+        if kind == SUBMIT:
+            context += " " + _subject(doc)  # a survey (照会) or a call (公募): the title says
         kind = resolve_generic(kind, context)
 
     starts_at, ends_at = period.starts_at, period.ends_at
@@ -452,6 +456,15 @@ def _place(doc: Document, offset: int, block_starts: list[int]) -> _Place:
     newline = text.find("\n", offset)
     line_end = min(hi, newline if newline >= 0 else len(text))
     return _Place(line_start, max(line_end, offset), block, row, cell)
+
+
+def _subject(doc: Document) -> str:
+    """The document's title: its first top-level heading (else first heading) and first line."""
+    headings = [block for block in doc.blocks if block.kind == "heading"]
+    top = next((block for block in headings if block.level == 1), headings[0] if headings else None)
+    heading = top.text if top is not None else ""
+    first_line = doc.text.lstrip().split("\n", 1)[0][:SUBJECT_MAX]
+    return f"{heading[:SUBJECT_MAX]} {first_line}"
 
 
 def _section_headings(doc: Document, line_start: int, block_starts: list[int]) -> list[str]:

@@ -19,6 +19,7 @@ HISTORY = "history"  # a date that records the past: never a deadline
 WHEN = "generic:when"  # 日時, 開催日時: when something takes place
 SIGN_UP = "generic:sign_up"  # 申込: registering for something
 CLOSING = "generic:closing"  # 締切, 期限: a closing date
+SUBMIT = "generic:submit"  # 提出期限 with nothing named: a call's, or a survey's answers
 
 # Words after a date that mark it as the past (制定 enacted, 改正 amended, 現在 as of…).
 HISTORY_AFTER = re.compile(
@@ -38,11 +39,19 @@ LABEL_KINDS: list[tuple[str, str]] = [
     (r"質問|問い?合わせ|問合せ", "other"),
     # steps after selection: 交付申請 grant application, 変更申請 change request, 概算払 payment
     (r"交付申請|変更(?:承認)?申請|概算払|精算払|請求書", "other"),
-    # report: 中間報告 interim report, 結果の報告 final report, 実績報告 results report
-    (r"中間報告|結果(?:の|を)?報告|成果報告|実績報告|完了報告|報告書(?:の|を)?提出", "report"),
+    # report: 中間報告 interim report, 結果の報告 final report, 実績報告 results report,
+    # 報告期限 / 報告の締切 (the date a report is due)
+    (r"中間報告|結果(?:の|を)?報告|成果報告|実績報告|完了報告|報告書(?:の|を)?提出"
+     r"|報告(?:の)?(?:期限|期日|締切|締め切り|〆切)", "report"),
+    # answers, not applications: 回答期限 answer due, 提出期限(回答), 調査票 (survey sheet),
+    # 照会 (inquiry to answer), ご回答ください, 事前相談 (pre-consultation) — no call's dates
+    (r"回答|調査票|照会|事前相談|アンケート", "other"),
     # support_period: 支援期間 support period, 事業期間 project period, 委託期間 contract period,
     # 実証期間 demonstration period, 支援を開始 / 実証開始 support / demonstration starts
-    (r"支援期間|実施期間|事業期間|委託期間|契約期間|補助事業期間|実証(?:実験)?期間|(?:支援|事業|実証)(?:の|を)?開始"
+    # the work's end in a contract: 履行期限 / 履行期間 (performance), 納期 / 納入期限 (delivery),
+    # 業務期間 / 作業期間 (work period)
+    (r"支援期間|実施期間|事業期間|委託期間|契約期間|補助事業期間|履行(?:期限|期間|期日)|納期|納入(?:期限|期日)"
+     r"|業務(?:期間|完了(?:期限|日))|作業期間|実証(?:実験)?期間|(?:支援|事業|実証)(?:の|を)?開始"
      r"|の間[、,]?.{0,30}支援(?:します|を行)",
      "support_period"),
     # sign-up: 申込の締切 sign-up closes, 申込み方法 how to sign up, 参加登録 / 参加申込
@@ -54,6 +63,11 @@ LABEL_KINDS: list[tuple[str, str]] = [
     # 採択予定 planned award (a schedule column)
     (r"(?:採択|選定)(?:予定|時期|予定日)|選定結果|採択結果|審査結果|採択案件|採択(?:団体|先)?の?(?:決定|公表|通知|発表)|選定(?:の)?(?:決定|公表|通知)"
      r"|結果(?:の)?(?:公表|通知|発表)|交付決定|決定|選定結果を公表", "selection_announcement"),
+    # a call's papers submitted: 応募書類 / 申請書 / 企画提案書 / 提案書 の提出 (their close)
+    (r"(?:応募|申請|提案|参加申込|エントリー)(?:書類?|様式)?(?:等)?(?:の|を)?提出", "application_period"),
+    # 提出 with nothing named: settled by the document's subject (a survey's answers or a call)
+    (r"提出(?:の)?(?:期間|期限|期日|締切日?|締め切り|〆切|最終日)(?!後|分|以降)"
+     r"|までに?[、,]?.{0,20}?提出(?:して|する|すること|ください|願|のこと|しなけ|され|を行|可能)", SUBMIT),
     # application_period: 公募期間 call period, 応募期間, 提出期間, 募集期間, 申請期間, 受付期間,
     # 公募締切 call closes, 必着 must arrive by, 消印有効 postmarked by, …までに提出してください
     # submit by, …までの間、提案の公募を実施 a call was held until; 締切後/締切分 (after the
@@ -151,6 +165,18 @@ def classify(label: str) -> str | None:
     return None
 
 
+# A document or section asking for answers (照会 inquiry, 調査 survey, アンケート
+# questionnaire, 回答 answers) rather than calling for applications (公募, 募集, 応募, 申請,
+# 企画競争 proposal competition, 提案, 入札 tender, 補助 grant).
+SURVEY_SUBJECT = re.compile(r"照会|調査(?!研究)|アンケート|回答")
+CALL_SUBJECT = re.compile(r"公募|募集|応募|申請|企画競争|提案|入札|補助|委託先")
+
+
+def is_survey(context: str) -> bool:
+    """Does this text ask for a survey's answers and not for applications?"""
+    return bool(SURVEY_SUBJECT.search(context)) and not CALL_SUBJECT.search(context)
+
+
 def is_history(after: str) -> bool:
     """Does the text right after a date say it is the past (制定, 現在, ご参加いただき…)?"""
     return bool(HISTORY_AFTER.search(after))
@@ -167,4 +193,6 @@ def resolve_generic(kind: str, context: str) -> str:
         return "other" if EVENT_CONTEXT.search(context) else "application_period"
     if kind == CLOSING:
         return "briefing_registration" if briefing else "application_period"
+    if kind == SUBMIT:
+        return "other" if is_survey(context) else "application_period"
     return kind

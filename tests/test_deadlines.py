@@ -290,7 +290,10 @@ def test_a_generic_column_heading_leaves_the_kind_to_the_row():
 
 
 def test_a_form_named_after_a_date_is_no_call():
-    assert events("アンケートは、令和7年9月30日(火)までに応募フォームとは別のページからご回答ください。") == []
+    # the questionnaire's answer is due then (other); the 応募フォーム named after it is no call
+    found = events("アンケートは、令和7年9月30日(火)までに応募フォームとは別のページからご回答ください。")
+    assert [e.kind for e in found] == ["other"]
+    assert events("令和7年9月30日(火)までに応募フォームのURLをお知らせします。") == []
 
 
 def test_support_periods_in_an_item_table_whose_start_is_an_event():
@@ -410,3 +413,73 @@ def test_a_cancelled_call_keeps_its_period_and_says_so_in_its_label(written):
 def test_a_call_that_would_be_cancelled_only_if_something_happens_is_not_cancelled():
     [event] = events("説明会:令和7年6月10日(火)14時\n※荒天の場合は中止します。")
     assert "中止" not in (event.label or "")
+
+
+# A survey (照会 inquiry, 調査 survey) asks for answers, not applications: the closing date of
+# the answer (回答期限 / 回答締切), of the survey sheet or of a pre-consultation is `other`,
+# a report's is `report`.
+@pytest.mark.parametrize(("written", "kind"), [
+    ("地方公共団体における生成AI活用状況に関する調査について(照会)\n回答期限:令和7年9月12日(金)", "other"),
+    ("各都道府県の取組状況について照会します。\n【回答締切】令和７年１０月３日（金）１７時", "other"),
+    ("市区町村への調査のお願い\n提出期限(回答):令和7年11月14日(金)", "other"),
+    ("デジタル人材の確保状況に関する調査\n調査票の提出期限 令和7年8月29日(金)", "other"),
+    ("照会事項について、令和7年7月18日(金)までにご回答ください。", "other"),
+    ("本件に関する事前相談の期限:令和7年6月20日(金)", "other"),
+    ("取組状況の照会について\n報告期限:令和7年12月5日(金)正午", "report"),
+])
+def test_answers_to_a_survey_are_no_application(written, kind):
+    found = events(written)
+    assert [e.kind for e in found] == [kind]
+
+
+@pytest.mark.parametrize("written", [
+    "令和7年度地域DX推進事業の公募について\n応募書類の提出期限:令和7年9月12日(金)17時",
+    "調査研究業務に係る企画競争の実施について\n企画提案書の提出期限 令和7年9月12日(金)正午",
+    "補助金の募集\n申請書の提出期限:令和7年9月12日(金)",
+])
+def test_a_submission_deadline_of_application_papers_stays_an_application(written):
+    assert [e.kind for e in events(written)] == ["application_period"]
+
+
+def test_a_proposal_competition_schedule_keeps_the_work_s_end_apart_from_the_call():
+    found = table(
+        ["項目", "日程"],
+        ["質問の受付期限", "令和7年8月1日(金)17時"],
+        ["企画提案書の提出期限", "令和7年8月22日(金)12時"],
+        ["ヒアリング", "令和7年8月28日(木)"],
+        ["審査結果の通知", "令和7年9月5日(金)"],
+        ["契約締結", "令和7年9月中旬"],
+        ["履行期限", "令和8年3月19日(木)"],
+        ["納期", "令和8年3月13日(金)"],
+        ["業務期間", "契約締結日から令和8年3月19日(木)まで"],
+        before=("〇〇に関する調査研究業務の企画競争について",),
+    )
+    kinds = {e.label: e.kind for e in found}
+    assert kinds["企画提案書の提出期限"] == "application_period"
+    assert kinds["質問の受付期限"] == "other"
+    assert kinds["ヒアリング"] == "other"
+    assert kinds["審査結果の通知"] == "selection_announcement"
+    for label in ("履行期限", "納期", "業務期間"):
+        assert kinds[label] == "support_period", label
+    assert [e.label for e in found if e.kind == "application_period"] == ["企画提案書の提出期限"]
+
+
+@pytest.mark.parametrize(("title", "kind"), [
+    ("情報システム標準化の進捗状況調査について(照会)", "other"),
+    ("自治体におけるテレワーク導入状況のアンケート調査", "other"),
+    ("令和7年度 地域情報化アドバイザー派遣事業の募集について", "application_period"),
+    ("「〇〇に関する調査研究」の請負に係る企画競争について", "application_period"),
+])
+def test_a_submission_with_nothing_named_follows_the_document_s_title(title, kind):
+    # the title is a heading far above the item (beyond any section): what is submitted is
+    # what the title asks for
+    filler = "本件の趣旨及び背景については別紙のとおりであり、各団体におかれては内容を御確認の上で対応されたい。"
+    blocks = [RawBlock("heading", title, level=1)]
+    blocks += [RawBlock("paragraph", f"({n}) {filler}") for n in range(1, 40)]
+    blocks += [RawBlock("paragraph", "提出期限:令和7年10月31日(金)17時"),
+               RawBlock("paragraph", "提出先:担当課あて電子メールで提出すること。")]
+    doc = build_document("https://example.go.jp/s.html", "html", blocks)
+    assert [e.kind for e in deadlines.extract(doc)] == [kind]
+    sentence = [RawBlock("heading", title, level=1), RawBlock("paragraph", "令和7年10月31日(金)までに提出してください。")]
+    doc = build_document("https://example.go.jp/s2.html", "html", sentence)
+    assert [e.kind for e in deadlines.extract(doc)] == [kind]
