@@ -789,14 +789,17 @@ def _places_only(text: str) -> bool:
 # ---------------------------------------------------------------- rows of a table without rules
 
 
-# A line of a table a PDF drew without rules (decoded as text): No. | 都道府県 | 団体名 | …
-_ROW_LINE = re.compile(rf"^(?:\d{{1,3}}(?:-\d{{1,2}})?[.)]?\s+)(?:({'|'.join(PREFECTURES)})\s+)?(?=\S)")
+# A line of a table a PDF drew without rules (decoded as text): No. | 都道府県 | 団体名 | …;
+# the number may be glued to the prefecture (23宮城県 大崎市).
+_PREFS = "|".join(PREFECTURES)
+_ROW_LINE = re.compile(rf"^\d{{1,3}}(?:-\d{{1,2}})?[.)]?(?:\s+|(?=(?:{_PREFS})))(?:({_PREFS})\s*)?(?=\S)")
 
 
 def _row_line_awards(ctx: _Context) -> list[Award]:
     """Bodies of numbered row lines (1 北海道 札幌市 事業名 2,370) in a run of at least two,
     under an announcement: the body is the place right after the prefecture, never a
-    place further on the line (事業名 may name other places)."""
+    place further on the line (事業名 may name other places). The header row may come
+    after the first rows, the other columns as a separate block."""
     awards: list[Award] = []
     blocks = ctx.doc.blocks
     i = 0
@@ -806,7 +809,7 @@ def _row_line_awards(ctx: _Context) -> list[Award]:
         while j < len(blocks) and blocks[j].kind != "table":
             row = _row_line(blocks[j].text, prefecture)
             if row:
-                prefecture = row[1]
+                prefecture = row[2]
                 run.append((j, row[0], row[1]))
             elif (len(blocks[j].text) > 40 or "。" in blocks[j].text or (run and j - run[-1][0] > 3)
                   or NOT_AWARD_CONTEXT.search(blocks[j].text)):
@@ -823,20 +826,32 @@ def _row_line_awards(ctx: _Context) -> list[Award]:
     return awards
 
 
-def _row_line(text: str, carried: str | None) -> tuple[Place, str] | None:
-    """(the body's place, the row's prefecture) of a numbered row line, or None. The
-    prefecture is the one written on the line, else the one of the row above (merged)."""
+def _row_line(text: str, carried: str | None) -> tuple[Place, str | None, str | None] | None:
+    """(the body's place, the row's prefecture, the prefecture to carry to the next row)
+    of a numbered row line, or None. The row's prefecture is the one written before the
+    body, else one glued after it (ニセコ町北海道: a merged cell drawn on one of its rows),
+    else the one carried from the rows above when the body is in it; a body in none of
+    them is read alone (its prefecture from the gazetteer, or NULL when ambiguous)."""
     m = _ROW_LINE.match(text)
-    prefecture = (m.group(1) or carried) if m else None
-    if prefecture is None:
+    if not m:
         return None
-    rest = text[m.end():]
+    written, rest = m.group(1), text[m.end():]
     places = find_places(rest)
     if not places or places[0].start != 0 or _is_region(rest, places[0]):
         return None
     place = places[0]
-    same = place.prefecture in (None, prefecture) and resolve(place.name, prefecture)[0] is not None
-    return (place, prefecture) if same else None
+    if written:
+        in_it = place.prefecture in (None, written) and resolve(place.name, written)[0] is not None
+        return (place, written, written) if in_it else None
+    after = rest[place.end:]
+    glued = next((p for p in PREFECTURES if after.startswith(p) and not after[len(p):len(p) + 1].strip()), None)
+    if glued and place.prefecture is None and resolve(place.name, glued)[0] is not None:
+        return place, glued, glued
+    if carried and place.prefecture in (None, carried) and resolve(place.name, carried)[0] is not None:
+        return place, carried, carried
+    if after[:1].strip() and not glued:
+        return None  # a name that runs on (松本市の取組): no row of bodies
+    return place, None, carried
 
 
 # ---------------------------------------------------------------- dedupe

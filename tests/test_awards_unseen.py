@@ -786,7 +786,7 @@ def test_numbered_rows_with_a_prefecture_glued_to_a_body():
         P("1 余市町北海道"),
         P("2 倶知安町"),
         P("No. 団体名 都道府県"),
-        P("3 23秋田県 大仙市"),
+        P("3秋田県 大仙市"),
         P("4 横手市"),
         P("5 府中町"),
         P("6 佐渡市新潟県"),
@@ -796,3 +796,14 @@ def test_numbered_rows_with_a_prefecture_glued_to_a_body():
         ("北海道", "余市町", "014087"), ("北海道", "倶知安町", "014001"), ("秋田県", "大仙市", "052124"),
         ("秋田県", "横手市", "052035"), ("広島県", "府中町", "343021"), ("新潟県", "佐渡市", "152242"),
     }
+
+
+def test_numbered_rows_without_a_prefecture_are_read_alone():
+    # no prefecture anywhere: a unique name resolves, a shared one keeps a NULL code
+    doc = pdf_doc([[
+        P("審査の結果、以下の団体を選定しました。"),
+        P("1 鯖江市"),
+        P("2 美郷町"),
+        P("3 松本市の取組紹介"),
+    ]])
+    assert triples(found(doc)) == {("福井県", "鯖江市", "182079"), (None, "美郷町", None)}
