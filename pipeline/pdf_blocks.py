@@ -246,6 +246,162 @@ def _column_regions(text_page, raw_lines: list[dict], gutter: float) -> list[tup
     return regions
 
 
+# ----------------------------------------------------------------------------- borderless tables
+
+# A table drawn without ruling lines (borders in CSS only, a Word table with borders off):
+# cells are runs of characters separated by at least CELL_GAP_EM character sizes, columns
+# are x positions where cells start on several lines. A run of lines is taken as a table
+# only when it clearly is one (see `_looks_like_table`); otherwise the lines stay text.
+CELL_GAP_EM = 0.9
+ALIGN_EM = 0.6  # a cell starts at a column when its left edge is this close to it
+ROW_GAP_EM = 2.5  # a table's lines follow each other at most this far apart
+HEADER_CELL_MAX = 12  # a header cell is a short label
+CELL_SENTENCE = re.compile(r"[。]")
+_NUMBER = re.compile(r"^\d{1,4}$")
+
+
+@dataclass
+class _Cells:
+    raw: dict
+    runs: list[tuple[float, float, str]]  # x0, x1, text
+    size: float
+
+
+def _cell_runs(raw: dict) -> _Cells:
+    """A line's characters cut at gaps of CELL_GAP_EM sizes or more."""
+    chars = sorted((c for c in raw.get("chars", []) if c.get("text", "").strip()), key=lambda c: c["x0"])
+    sizes = [c.get("size", 10.0) for c in chars] or [10.0]
+    size = max(statistics.median(sizes), 1.0)
+    runs: list[list] = []
+    for char in chars:
+        if runs and char["x0"] - runs[-1][1] < CELL_GAP_EM * size:
+            runs[-1][1] = max(runs[-1][1], char["x1"])
+            runs[-1][2].append(char)
+        else:
+            runs.append([char["x0"], char["x1"], [char]])
+    out = []
+    for x0, x1, cs in runs:
+        text = "".join(c["text"] for c in cs)
+        out.append((x0, x1, unspace(text.strip())))
+    return _Cells(raw, out, size)
+
+
+def _column_starts(lines: list[_Cells]) -> list[float]:
+    """Left edges shared by cells of at least two lines, left to right."""
+    size = statistics.median(line.size for line in lines)
+    starts = sorted(x0 for line in lines for x0, _, _ in line.runs)
+    clusters: list[list[float]] = []
+    for x in starts:
+        if clusters and x - clusters[-1][-1] <= ALIGN_EM * size:
+            clusters[-1].append(x)
+        else:
+            clusters.append([x])
+    return [min(c) for c in clusters if len(c) >= 2]
+
+
+def _row_cells(line: _Cells, starts: list[float]) -> list[str] | None:
+    """Cell texts of a line by column, or None when a cell is off the columns or
+    straddles one (ordinary text, not a table row)."""
+    tol = ALIGN_EM * line.size
+    cells = [""] * len(starts)
+    for x0, x1, text in line.runs:
+        column = None
+        for i, start in enumerate(starts):
+            if abs(x0 - start) <= tol:
+                column = i
+        if column is None or cells[column]:
+            return None
+        if column + 1 < len(starts) and x1 > starts[column + 1] - tol / 2:
+            return None
+        cells[column] = text
+    return cells
+
+
+def _numbered(rows: list[list[str]]) -> bool:
+    """First column 1, 2, 3 … (any start) on at least three rows."""
+    values = [row[0] for row in rows if row[0]]
+    if len(values) < 3 or not all(_NUMBER.match(v) for v in values):
+        return False
+    numbers = [int(v) for v in values]
+    return all(b == a + 1 for a, b in zip(numbers, numbers[1:], strict=False))
+
+
+def _header_like(row: list[str]) -> bool:
+    return all(cell and len(cell) <= HEADER_CELL_MAX and not _NUMBER.match(cell)
+               and not LIST_MARK.match(cell) and not CELL_SENTENCE.search(cell) for cell in row)
+
+
+def _looks_like_table(rows: list[list[str]]) -> bool:
+    """At least 3 rows and 2 columns, most rows with as many cells (one may be empty), no sentences in
+    the cells, and a header-like first row or a numbered first column (both for 2 columns)."""
+    width = len(rows[0]) if rows else 0
+    if len(rows) < 3 or width < 2:
+        return False
+    counts = Counter(sum(1 for cell in row if cell) for row in rows)
+    common, share = counts.most_common(1)[0]
+    if share < 0.5 * len(rows) or common < max(2, width - 1) or min(counts) < 2:
+        return False  # a merged group label may leave one column empty on most rows
+    if any(CELL_SENTENCE.search(cell) or len(cell) > 60 for row in rows for cell in row):
+        return False
+    if any(LIST_MARK.match(row[0]) and not _NUMBER.match(row[0]) for row in rows if row[0]):
+        return False  # a bullet list
+    header = _header_like(rows[0])
+    numbered = _numbered(rows[1:] if header else rows)
+    return (header and numbered) if width == 2 else (header or numbered)
+
+
+def _fill_down(rows: list[list[str]]) -> list[list[str]]:
+    """A group label written once for several rows (a merged cell drawn without lines)
+    is repeated down its column, as a ruled table's rowspan is; only inside the numbered
+    body, and never in the first or last column (rows above the first label stay empty:
+    the group began on the previous page)."""
+    header = 1 if _header_like(rows[0]) else 0
+    body = rows[header:]
+    if not _numbered(body):
+        return rows
+    for c in range(1, len(rows[0]) - 1):
+        for r in range(1, len(body)):
+            if not body[r][c] and body[r - 1][c]:
+                body[r][c] = body[r - 1][c]
+    return rows[:header] + body
+
+
+def find_borderless_tables(raw_lines: list[dict]) -> list[tuple[tuple[float, float, float, float], list[list[str]]]]:
+    """Tables drawn without lines among a page's text lines: (bbox, rows) each."""
+    lines = [_cell_runs(raw) for raw in sorted(raw_lines, key=lambda r: r["top"])]
+    found: list[tuple[tuple[float, float, float, float], list[list[str]]]] = []
+    i = 0
+    while i < len(lines):
+        if len(lines[i].runs) < 2:
+            i += 1
+            continue
+        j = i + 1  # a run of lines with 2+ cells each, close to each other
+        while (j < len(lines) and len(lines[j].runs) >= 2
+               and lines[j].raw["top"] - lines[j - 1].raw["bottom"] <= ROW_GAP_EM * lines[j].size):
+            j += 1
+        run = lines[i:j]
+        table = _table_from(run) if len(run) >= 3 else None
+        if table is not None:
+            found.append(table)
+        i = j
+    return found
+
+
+def _table_from(run: list[_Cells]) -> tuple[tuple[float, float, float, float], list[list[str]]] | None:
+    starts = _column_starts(run)
+    if len(starts) < 2:
+        return None
+    rows = [_row_cells(line, starts) for line in run]
+    if any(row is None for row in rows):
+        return None
+    cells = [row for row in rows if row is not None]
+    if not _looks_like_table(cells):
+        return None
+    bbox = (min(line.raw["x0"] for line in run) - 0.5, run[0].raw["top"] - 0.5,
+            max(line.raw["x1"] for line in run) + 0.5, run[-1].raw["bottom"] + 0.5)
+    return bbox, _fill_down(cells)
+
+
 # ----------------------------------------------------------------------------- one page
 
 
@@ -267,6 +423,14 @@ def read_page(page, number: int, sizes: Counter[float]) -> _PageLayout:
 
     text_page = page.filter(outside)
     raw_lines = [raw for raw in text_page.extract_text_lines(return_chars=True, **TEXT_OPTIONS) if raw["text"].strip()]
+    borderless = find_borderless_tables(raw_lines) if not tables else []
+    if borderless:
+        boxes += [bbox for bbox, _ in borderless]
+        text_page = page.filter(outside)
+        raw_lines = [raw for raw in text_page.extract_text_lines(return_chars=True, **TEXT_OPTIONS) if raw["text"].strip()]
+    found: list[tuple[tuple, Callable[[], list[list[str]]]]] = [
+        (t.bbox, lambda t=t: _table_rows(page, t)) for t in tables]
+    found += [(bbox, lambda rows=rows: rows) for bbox, rows in borderless]
     gutter = find_gutter(raw_lines)
     if gutter is None:
         lines = [_line_from(raw) for raw in raw_lines]
@@ -274,7 +438,7 @@ def read_page(page, number: int, sizes: Counter[float]) -> _PageLayout:
         for line in lines:
             line.right = right
         keyed: list[tuple[tuple, Line | list[list[str]]]] = [((line.top, 0), line) for line in lines]
-        keyed += [((t.bbox[1], 0), _table_rows(page, t)) for t in tables]
+        keyed += [((bbox[1], 0), rows()) for bbox, rows in found]
     else:
         keyed = []
         for order, (column, bbox) in enumerate(_column_regions(text_page, raw_lines, gutter)):
@@ -283,10 +447,10 @@ def read_page(page, number: int, sizes: Counter[float]) -> _PageLayout:
             for line in lines:
                 line.right, line.column = right, column
                 keyed.append(((order, line.top), line))
-            for t in tables:
-                cx, cy = (t.bbox[0] + t.bbox[2]) / 2, t.bbox[1]
+            for box, rows in found:
+                cx, cy = (box[0] + box[2]) / 2, box[1]
                 if bbox[0] <= cx <= bbox[2] and bbox[1] <= cy < bbox[3]:
-                    keyed.append(((order, t.bbox[1]), _table_rows(page, t)))
+                    keyed.append(((order, box[1]), rows()))
     keyed.sort(key=lambda item: item[0])
     return _PageLayout(number, page.width, page.height, [item for _, item in keyed], len(chars))
 

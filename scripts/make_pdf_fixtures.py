@@ -291,6 +291,60 @@ def spaced_text() -> bytes:
     return write_pdf([page])
 
 
+def borderless_results() -> bytes:
+    """Selected bodies in a table drawn without ruling lines (a Word table with its
+    borders off): 'No. | 都道府県 | 団体名 | 事業名', the prefecture written only on the
+    first row of its group (a merged cell), the header repeated on page 2."""
+    xs = [MARGIN, MARGIN + 40, MARGIN + 110, MARGIN + 220]
+    header = ["No.", "都道府県", "団体名", "事業名"]
+    groups = [("北海道", ["ニセコ町", "上士幌町", "更別村"]), ("宮城県", ["大崎市", "丸森町"]),
+              ("長野県", ["塩尻市", "伊那市", "小布施町"]), ("熊本県", ["玉名市", "山江村"])]
+    projects = ["行政手続オンライン化推進事業", "地域交通デジタル化実証", "スマート農業データ連携基盤構築",
+                "窓口DX推進事業", "防災情報共有システム整備"]
+    rows, n = [], 0
+    for pref, bodies in groups:
+        for k, body in enumerate(bodies):
+            n += 1
+            rows.append([str(n), pref if k == 0 else "", body, projects[n % len(projects)]])
+    pages = [Page(), Page()]
+    width = A4[0] - 2 * MARGIN
+    pages[0].text(MARGIN, 80, "令和8年度 地域DX推進実証事業 採択結果", 14)
+    pages[0].paragraph(MARGIN, 110, width, "審査の結果、以下の団体を採択しました。")
+    for page, part, top in ((pages[0], rows[:6], 150.0), (pages[1], rows[6:], 80.0)):
+        for r, row in enumerate([header] + part):
+            for x, cell in zip(xs, row, strict=True):
+                if cell:
+                    page.text(x, top + r * 20, cell, 10)
+        last = top + (len(part) + 1) * 20
+    pages[1].paragraph(MARGIN, last + 20, width, "※事業名は応募時のものです。")
+    for n, page in enumerate(pages, start=1):
+        _running(page, n, len(pages), "採択結果", "bare")
+    return write_pdf(pages, title="採択結果")
+
+
+def aligned_text() -> bytes:
+    """An ordinary page whose lines line up like columns without being a table: label |
+    value lines, numbered items, a list written with full-width spaces."""
+    page = Page()
+    page.text(MARGIN, 80, "公募の概要", 14)
+    for i, (label, value) in enumerate((("事業名", "地域DX推進実証事業"), ("実施主体", "都道府県及び市区町村"),
+                                        ("補助率", "2分の1"), ("上限額", "1,000万円"))):
+        page.text(MARGIN, 110 + i * 18, label, BODY)
+        page.text(MARGIN + 80, 110 + i * 18, value, BODY)
+    top = 200.0
+    for n, (head, body) in enumerate((("目的", "地域の課題解決に資するデジタル技術の実装を支援する。"),
+                                      ("対象", "地方公共団体が行う実証の取組を対象とする。"),
+                                      ("期間", "交付決定の日から令和9年3月31日までとする。")), start=1):
+        page.text(MARGIN, top, str(n), BODY)
+        page.text(MARGIN + 20, top, head, BODY)
+        page.text(MARGIN + 80, top, body, BODY)
+        top += 18
+    for item in ("1\u3000申請書(様式第1号)", "2\u3000事業計画書(様式第2号)", "3\u3000経費内訳書(様式第3号)"):
+        page.text(MARGIN, top + 10, item, BODY)
+        top += 18
+    return write_pdf([page])
+
+
 def scanned() -> bytes:
     """Two pages that are only images: what a scanner gives."""
     return write_pdf([Page(image=True), Page(image=True)], title="スキャン文書")
@@ -325,6 +379,8 @@ FIXTURES = {
     "results_table_over_pages.pdf": results_table,
     "two_column_slide.pdf": two_column_slide,
     "spaced_text.pdf": spaced_text,
+    "borderless_results.pdf": borderless_results,
+    "aligned_text.pdf": aligned_text,
     "scanned.pdf": scanned,
     "partly_scanned.pdf": partly_scanned,
 }

@@ -518,6 +518,41 @@ def test_a_table_over_three_pages_is_one_block_per_page_and_every_body_is_awarde
     assert {a.body_name: a.evidence.page for a in found}["加賀市"] == 3
 
 
+def test_a_table_without_ruling_lines_is_one_table_per_page_with_its_header_first():
+    doc = pdf("borderless_results.pdf")
+    tables = [b for b in doc.blocks if b.kind == "table"]
+    assert [t.page for t in tables] == [1, 2]
+    header = ["No.", "都道府県", "団体名", "事業名"]
+    assert cells(doc, 0)[0] == header and cells(doc, 1)[0] == header
+    # the prefecture written once for its group (a merged cell) is repeated, as a rowspan is
+    assert cells(doc, 0)[1:4] == [["1", "北海道", "ニセコ町", "地域交通デジタル化実証"],
+                                  ["2", "北海道", "上士幌町", "スマート農業データ連携基盤構築"],
+                                  ["3", "北海道", "更別村", "窓口DX推進事業"]]
+    assert cells(doc, 0)[4][:3] == ["4", "宮城県", "大崎市"]
+    # a group continued from the previous page has no label until the next group starts
+    assert [row[:3] for row in cells(doc, 1)[1:]] == [["7", "", "伊那市"], ["8", "", "小布施町"],
+                                                      ["9", "熊本県", "玉名市"], ["10", "熊本県", "山江村"]]
+    assert [b.text for b in doc.blocks if b.kind != "table"] == [
+        "令和8年度 地域DX推進実証事業 採択結果", "審査の結果、以下の団体を採択しました。", "※事業名は応募時のものです。"]
+    assert "ニセコ町北海道" not in doc.text and doc.text.count("伊那市") == 1  # nothing glued, nothing twice
+    for table in tables:
+        for row in table.rows:
+            for cell in row:
+                assert doc.text[cell.start:cell.end] == cell.text
+
+    from extractors import awards
+
+    found = {a.body_name: a.evidence.page for a in awards.extract(doc)}
+    assert len(found) == 10 and found["ニセコ町"] == 1 and found["山江村"] == 2
+
+
+def test_label_value_lines_and_numbered_items_that_line_up_are_not_a_table():
+    doc = pdf("aligned_text.pdf")
+    assert not [b for b in doc.blocks if b.kind == "table"]
+    assert "事業名 地域DX推進実証事業" in doc.text.split("\n")
+    assert "2 事業計画書(様式第2号)" in doc.text.split("\n")
+
+
 def test_a_two_column_slide_reads_column_by_column():
     doc = pdf("two_column_slide.pdf")
     assert [b.text for b in doc.blocks] == [
