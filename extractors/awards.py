@@ -819,7 +819,8 @@ def _row_line_awards(ctx: _Context) -> list[Award]:
             year = _year_before(ctx, run[0][0]) or fiscal_year(ctx.doc.title or "")
             for index, place, pref in run:
                 block = blocks[index]
-                body = _body_of_place(ctx, place, pref, block.text, "row line")
+                body = ((pref, place.name, None) if place.status == "organisation"
+                        else _body_of_place(ctx, place, pref, block.text, "row line"))
                 awards.append(Award(fiscal_year=year, category=None, prefecture=body[0], body_name=body[1],
                                     evidence=ctx.doc.evidence(block.start, block.end), lg_code=body[2]))
         i = max(j, i + 1)
@@ -837,8 +838,9 @@ def _row_line(text: str, carried: str | None) -> tuple[Place, str | None, str | 
         return None
     written, rest = m.group(1), text[m.end():]
     places = find_places(rest)
-    if not places or places[0].start != 0 or _is_region(rest, places[0]):
-        return None
+    organisation = _organisation_row(rest, written or carried)
+    if organisation or not places or places[0].start != 0 or _is_region(rest, places[0]):
+        return organisation  # 鳥取県東部広域行政管理組合: an organisation, not its place
     place = places[0]
     if written:
         in_it = place.prefecture in (None, written) and resolve(place.name, written)[0] is not None
@@ -852,6 +854,17 @@ def _row_line(text: str, carried: str | None) -> tuple[Place, str | None, str | 
     if after[:1].strip() and not glued:
         return None  # a name that runs on (松本市の取組): no row of bodies
     return place, None, carried
+
+
+def _organisation_row(rest: str, prefecture: str | None) -> tuple[Place, str | None, str | None] | None:
+    """A numbered row whose body is an organisation (1 北海道 後志広域連合 …): its first
+    word when that names an organisation with a legal or public form, as a place-less
+    Place in the row's prefecture."""
+    word = rest.split(" ")[0]
+    if (not ORGANISATION.search(word) or GENERIC_ORGANISATION.match(word) or not 2 <= len(word) <= 60
+            or "。" in word or _places_only(word)):
+        return None
+    return Place(0, len(word), prefecture, None, word, None, "organisation"), prefecture, prefecture
 
 
 # ---------------------------------------------------------------- dedupe

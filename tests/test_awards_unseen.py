@@ -807,3 +807,15 @@ def test_numbered_rows_without_a_prefecture_are_read_alone():
         P("3 松本市の取組紹介"),
     ]])
     assert triples(found(doc)) == {("福井県", "鯖江市", "182079"), (None, "美郷町", None)}
+
+
+def test_numbered_rows_naming_organisations():
+    doc = pdf_doc([[
+        P("以下の団体を採択しました（応募団体数：40団体、採択団体数：3団体）。"),
+        P("1 長野県 上伊那広域連合 共同調達"),
+        P("2 伊那市"),
+        P("3 鳥取県 鳥取県東部広域行政管理組合"),
+        P("4 一般社団法人"),
+    ]])
+    assert triples(found(doc)) == {("長野県", "上伊那広域連合", None), ("長野県", "伊那市", "202096"),
+                                   ("鳥取県", "鳥取県東部広域行政管理組合", None)}
