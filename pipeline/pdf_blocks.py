@@ -375,32 +375,58 @@ def find_borderless_tables(raw_lines: list[dict]) -> list[tuple[tuple[float, flo
         if len(lines[i].runs) < 2:
             i += 1
             continue
-        j = i + 1  # a run of lines with 2+ cells each, close to each other
-        while (j < len(lines) and len(lines[j].runs) >= 2
-               and lines[j].raw["top"] - lines[j - 1].raw["bottom"] <= ROW_GAP_EM * lines[j].size):
+        j = i + 1  # lines close to each other; one-cell lines (a label between rows) too
+        while j < len(lines) and lines[j].raw["top"] - lines[j - 1].raw["bottom"] <= ROW_GAP_EM * lines[j].size:
             j += 1
+        while j > i and len(lines[j - 1].runs) < 2:
+            j -= 1
         run = lines[i:j]
-        table = _table_from(run) if len(run) >= 3 else None
-        if table is not None:
-            found.append(table)
+        starts = _column_starts(run)
+        part: list[_Cells] = []
+        for line in [*run, None]:  # cut the run where a line does not sit on the columns
+            if line is not None and len(starts) >= 2 and _row_cells(line, starts) is not None:
+                part.append(line)
+                continue
+            while part and len(part[-1].runs) < 2:
+                part.pop()
+            table = _table_from(part, starts) if len(part) >= 3 else None
+            if table is not None:
+                found.append(table)
+            part = []
         i = j
     return found
 
 
-def _table_from(run: list[_Cells]) -> tuple[tuple[float, float, float, float], list[list[str]]] | None:
-    starts = _column_starts(run)
-    if len(starts) < 2:
-        return None
-    rows = [_row_cells(line, starts) for line in run]
-    if any(row is None for row in rows):
-        return None
-    cells = [row for row in rows if row is not None]
-    if not _looks_like_table(cells):
+def _table_from(run: list[_Cells], starts: list[float]) -> tuple[tuple[float, float, float, float], list[list[str]]] | None:
+    """The table a run of aligned lines makes, or None when it does not look like one.
+    A line holding one cell with the first column empty is a label centred in a merged
+    cell (put on the nearest row where that cell is empty) or a wrapped cell's next line."""
+    rows: list[list[str]] = []
+    centres: list[float] = []
+    pending: list[tuple[float, list[str]]] = []
+    for line in run:
+        cells = _row_cells(line, starts)
+        assert cells is not None
+        centre = (line.raw["top"] + line.raw["bottom"]) / 2
+        if rows and not cells[0] and sum(1 for c in cells if c) == 1 and len(line.runs) == 1:
+            pending.append((centre, cells))
+            continue
+        rows.append(cells)
+        centres.append(centre)
+    for centre, cells in pending:
+        c = next(k for k, v in enumerate(cells) if v)
+        order = sorted(range(len(rows)), key=lambda r: (abs(centres[r] - centre), r))
+        target = next((r for r in order if not rows[r][c]), None)
+        if target is None or abs(centres[target] - centre) > ROW_GAP_EM * 2 * run[0].size:
+            above = max((r for r in range(len(rows)) if centres[r] < centre), default=0)
+            rows[above][c] = join_wrapped(rows[above][c], cells[c])
+        else:
+            rows[target][c] = cells[c]
+    if not _looks_like_table(rows):
         return None
     bbox = (min(line.raw["x0"] for line in run) - 0.5, run[0].raw["top"] - 0.5,
             max(line.raw["x1"] for line in run) + 0.5, run[-1].raw["bottom"] + 0.5)
-    return bbox, _fill_down(cells)
-
+    return bbox, _fill_down(rows)
 
 # ----------------------------------------------------------------------------- one page
 
