@@ -311,7 +311,7 @@ def _row_cells(line: _Cells, starts: list[float]) -> list[str] | None:
                 column = i
         if column is None or cells[column]:
             return None
-        if column + 1 < len(starts) and x1 > starts[column + 1] - tol / 2:
+        if column + 1 < len(starts) and x1 > starts[column + 1]:  # runs past the next column start
             return None
         cells[column] = text
     return cells
@@ -449,7 +449,7 @@ def read_page(page, number: int, sizes: Counter[float]) -> _PageLayout:
 
     text_page = page.filter(outside)
     raw_lines = [raw for raw in text_page.extract_text_lines(return_chars=True, **TEXT_OPTIONS) if raw["text"].strip()]
-    borderless = find_borderless_tables(raw_lines) if not tables else []
+    borderless = find_borderless_tables(raw_lines)
     if borderless:
         boxes += [bbox for bbox, _ in borderless]
         text_page = page.filter(outside)

@@ -628,3 +628,16 @@ def test_the_committed_pdfs_are_what_the_script_makes():
     script = fixture_script()
     for name, make in script.FIXTURES.items():
         assert make() == (PDFS / name).read_bytes(), name
+
+
+def test_a_narrow_number_cell_close_to_the_next_column_is_still_a_cell():
+    """A centred 'No.' column ends a few points before the merged 都道府県 column starts;
+    that is a table row, not a run straddling two columns."""
+    from pipeline.pdf_blocks import _Cells, _row_cells
+
+    starts = [67.5, 80.8, 134.8, 276.6, 497.0]
+    row = _Cells(raw={}, runs=[(72.7, 78.0, "1"), (134.8, 163.3, "旭川市"), (276.6, 374.0, "生成AI活用人材の育成"),
+                               (497.0, 520.7, "6,900")], size=9.5)
+    assert _row_cells(row, starts) == ["1", "", "旭川市", "生成AI活用人材の育成", "6,900"]
+    straddling = _Cells(raw={}, runs=[(67.5, 150.0, "1 旭川市の取組について")], size=9.5)
+    assert _row_cells(straddling, starts) is None
