@@ -33,7 +33,7 @@ log = logging.getLogger(__name__)
 DocumentKind = Literal["html", "pdf"]
 
 # Bump when decoding changes what a document's text or blocks are.
-VERSION = "6"
+VERSION = "7"
 
 
 @dataclass(frozen=True)

@@ -255,6 +255,7 @@ def _column_regions(text_page, raw_lines: list[dict], gutter: float) -> list[tup
 CELL_GAP_EM = 0.9
 ALIGN_EM = 0.6  # a cell starts at a column when its left edge is this close to it
 ROW_GAP_EM = 2.5  # a table's lines follow each other at most this far apart
+RESPLIT_GAP_EM = 0.15  # a visible gap (wider than letter spacing) before a column start
 HEADER_CELL_MAX = 12  # a header cell is a short label
 CELL_SENTENCE = re.compile(r"[。]")
 _NUMBER = re.compile(r"^\d{1,4}$")
@@ -284,6 +285,25 @@ def _cell_runs(raw: dict) -> _Cells:
         text = "".join(c["text"] for c in cs)
         out.append((x0, x1, unspace(text.strip())))
     return _Cells(raw, out, size)
+
+
+def _resplit(line: _Cells, starts: list[float]) -> _Cells:
+    """The line cut again, also where a character starts at a column after any visible
+    gap: a label printed in a merged cell on a row's baseline sits closer to the row's
+    number than CELL_GAP_EM ('23宮城県' is No. 23 and the 都道府県 label 宮城県)."""
+    chars = sorted((c for c in line.raw.get("chars", []) if c.get("text", "").strip()), key=lambda c: c["x0"])
+    tol = ALIGN_EM * line.size
+    runs: list[list] = []
+    for char in chars:
+        gap = char["x0"] - runs[-1][1] if runs else 0.0
+        at_column = gap > RESPLIT_GAP_EM * line.size and any(abs(char["x0"] - x) <= tol for x in starts)
+        if runs and gap < CELL_GAP_EM * line.size and not at_column:
+            runs[-1][1] = max(runs[-1][1], char["x1"])
+            runs[-1][2].append(char)
+        else:
+            runs.append([char["x0"], char["x1"], [char]])
+    cells = [(x0, x1, unspace("".join(c["text"] for c in cs).strip())) for x0, x1, cs in runs]
+    return _Cells(line.raw, cells, line.size)
 
 
 def _column_starts(lines: list[_Cells]) -> list[float]:
@@ -384,6 +404,8 @@ def find_borderless_tables(raw_lines: list[dict]) -> list[tuple[tuple[float, flo
         starts = _column_starts(run)
         part: list[_Cells] = []
         for line in [*run, None]:  # cut the run where a line does not sit on the columns
+            if line is not None and len(starts) >= 2 and _row_cells(line, starts) is None:
+                line = _resplit(line, starts)
             if line is not None and len(starts) >= 2 and _row_cells(line, starts) is not None:
                 part.append(line)
                 continue
@@ -413,6 +435,12 @@ def _table_from(run: list[_Cells], starts: list[float]) -> tuple[tuple[float, fl
             continue
         rows.append(cells)
         centres.append(centre)
+    # where each group label stands, in (fractional) row positions, for _spread_labels
+    labels: dict[int, list[tuple[float, str]]] = {}
+    for r, row in enumerate(rows):
+        for c in range(1, len(row) - 1):
+            if row[c]:
+                labels.setdefault(c, []).append((float(r), row[c]))
     for centre, cells in pending:
         c = next(k for k, v in enumerate(cells) if v)
         order = sorted(range(len(rows)), key=lambda r: (abs(centres[r] - centre), r))
@@ -422,11 +450,56 @@ def _table_from(run: list[_Cells], starts: list[float]) -> tuple[tuple[float, fl
             rows[above][c] = join_wrapped(rows[above][c], cells[c])
         else:
             rows[target][c] = cells[c]
+            if 0 < c < len(cells) - 1:
+                labels.setdefault(c, []).append((_row_position(centres, centre), cells[c]))
     if not _looks_like_table(rows):
         return None
     bbox = (min(line.raw["x0"] for line in run) - 0.5, run[0].raw["top"] - 0.5,
             max(line.raw["x1"] for line in run) + 0.5, run[-1].raw["bottom"] + 0.5)
-    return bbox, _fill_down(rows)
+    return bbox, _spread_labels(rows, labels)
+
+
+def _row_position(centres: list[float], centre: float) -> float:
+    """Where a vertical position falls among row centres, as a fractional row index."""
+    for r in range(len(centres) - 1):
+        if centres[r] <= centre <= centres[r + 1]:
+            return r + (centre - centres[r]) / max(centres[r + 1] - centres[r], 1e-6)
+    return 0.0 if centre < centres[0] else float(len(centres) - 1)
+
+
+def _spread_labels(rows: list[list[str]], labels: dict[int, list[tuple[float, str]]]) -> list[list[str]]:
+    """Give every row of a group the label of its merged cell. Drawn without lines, a
+    merged cell's label stands at the middle of its rows; groups follow each other, so
+    from the first body row on, a label at position p after a group ending at row e
+    covers rows e+1 … 2p-(e+1). When the positions do not tile the rows that way (a
+    group begun on the previous page, a label off-centre, rows left over after the last
+    group), the label is repeated down its column instead (_fill_down)."""
+    header = 1 if _header_like(rows[0]) else 0
+    if not _numbered(rows[header:]):
+        return rows
+    tiled: set[int] = set()
+    for c, found in labels.items():
+        placed = sorted((p - header, text) for p, text in found if p >= header)
+        if len(placed) < 2 or len(placed) * 2 > len(rows) - header:
+            continue  # a label on most rows is no merged cell
+        spans, start = [], 0
+        for position, text in placed:
+            end = round(2 * position - start)
+            if position < start - 0.01 or end < start:
+                break
+            spans.append((start, min(end, len(rows) - header - 1), text))
+            start = end + 1
+        else:
+            tail = len(rows) - header - start  # rows after the last group: its label is on the next page
+            if tail >= max(last - first + 1 for first, last, _ in spans):
+                continue  # labels that are not centred in their groups
+            for first, last, text in spans:
+                for r in range(first, last + 1):
+                    rows[header + r][c] = text
+            tiled.add(c)
+    filled = _fill_down([row[:] for row in rows])
+    return [[row[c] if c in tiled else filled[r][c] for c in range(len(row))] for r, row in enumerate(rows)]
+
 
 # ----------------------------------------------------------------------------- one page
 

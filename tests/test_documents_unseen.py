@@ -641,3 +641,24 @@ def test_a_narrow_number_cell_close_to_the_next_column_is_still_a_cell():
     assert _row_cells(row, starts) == ["1", "", "旭川市", "生成AI活用人材の育成", "6,900"]
     straddling = _Cells(raw={}, runs=[(67.5, 150.0, "1 旭川市の取組について")], size=9.5)
     assert _row_cells(straddling, starts) is None
+
+
+def test_merged_labels_drawn_without_lines_cover_the_rows_around_them():
+    """A merged 都道府県 cell prints its label at the middle of its rows: 北海道 centred on
+    row 2 of rows 1–3, 青森県 between rows 5 and 6 of rows 4–7."""
+    from pipeline.pdf_blocks import _spread_labels
+
+    names = ["旭川市", "帯広市", "北見市", "弘前市", "八戸市", "三沢市", "むつ市"]
+    rows = [["No.", "都道府県", "団体名"]] + [[str(i + 1), "", name] for i, name in enumerate(names)]
+    rows[2][1], rows[5][1] = "北海道", "青森県"
+    spread = _spread_labels([r[:] for r in rows], {1: [(2.0, "北海道"), (5.5, "青森県")]})
+    assert [r[1] for r in spread[1:]] == ["北海道"] * 3 + ["青森県"] * 4
+
+
+def test_merged_labels_that_do_not_tile_are_repeated_down_instead():
+    from pipeline.pdf_blocks import _spread_labels
+
+    rows = [["No.", "都道府県", "団体名"]] + [[str(i + 1), "", f"町{i}"] for i in range(6)]
+    rows[1][1], rows[2][1] = "北海道", "青森県"  # labels on rows 1 and 2: no centred groups
+    spread = _spread_labels([r[:] for r in rows], {1: [(1.0, "北海道"), (2.0, "青森県")]})
+    assert [r[1] for r in spread[1:]] == ["北海道"] + ["青森県"] * 5
