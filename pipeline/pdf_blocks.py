@@ -268,6 +268,13 @@ class _Cells:
     size: float
 
 
+def _number_then_label(previous: dict, char: dict, gap: float, size: float) -> bool:
+    """A row number followed, after a visible gap, by a label that is not part of it
+    ('64 新潟県' printed as '64新潟県': the number column and a merged 都道府県 cell)."""
+    return (previous["text"].isascii() and previous["text"].isdigit() and not char["text"].isascii()
+            and gap > RESPLIT_GAP_EM * size)
+
+
 def _cell_runs(raw: dict) -> _Cells:
     """A line's characters cut at gaps of CELL_GAP_EM sizes or more."""
     chars = sorted((c for c in raw.get("chars", []) if c.get("text", "").strip()), key=lambda c: c["x0"])
@@ -275,7 +282,8 @@ def _cell_runs(raw: dict) -> _Cells:
     size = max(statistics.median(sizes), 1.0)
     runs: list[list] = []
     for char in chars:
-        if runs and char["x0"] - runs[-1][1] < CELL_GAP_EM * size:
+        gap = char["x0"] - runs[-1][1] if runs else 0.0
+        if runs and gap < CELL_GAP_EM * size and not _number_then_label(runs[-1][2][-1], char, gap, size):
             runs[-1][1] = max(runs[-1][1], char["x1"])
             runs[-1][2].append(char)
         else:

@@ -662,3 +662,15 @@ def test_merged_labels_that_do_not_tile_are_repeated_down_instead():
     rows[1][1], rows[2][1] = "北海道", "青森県"  # labels on rows 1 and 2: no centred groups
     spread = _spread_labels([r[:] for r in rows], {1: [(1.0, "北海道"), (2.0, "青森県")]})
     assert [r[1] for r in spread[1:]] == ["北海道"] + ["青森県"] * 5
+
+
+def test_a_row_number_glued_to_a_label_after_a_visible_gap_is_two_cells():
+    from pipeline.pdf_blocks import _cell_runs
+
+    def chars(text: str, x: float, width: float = 9.5) -> list[dict]:
+        return [{"text": ch, "x0": x + i * width, "x1": x + (i + 1) * width, "size": 9.5} for i, ch in enumerate(text)]
+
+    glued = _cell_runs({"chars": chars("64", 68.0, 5.3) + chars("新潟県", 81.0) + chars("三条市", 135.0)})
+    assert [text for _, _, text in glued.runs] == ["64", "新潟県", "三条市"]
+    tight = _cell_runs({"chars": chars("10", 68.0, 5.3) + chars("時から", 78.6)})  # no gap: one run
+    assert [text for _, _, text in tight.runs] == ["10時から"]
