@@ -18,8 +18,10 @@ import json
 import shutil
 import subprocess
 import tempfile
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlsplit
 
 HERE = Path(__file__).resolve().parent
@@ -316,41 +318,56 @@ def soffice_pdf(html: str) -> bytes:
         return (Path(tmp) / "doc.pdf").read_bytes()
 
 
-def mirror_path(url: str) -> Path:
+def mirror_path(url: str, mirror: Path = MIRROR) -> Path:
     parts = urlsplit(url)
     path = parts.path + ("index.html" if parts.path.endswith("/") else "")
-    return MIRROR / parts.netloc / path.lstrip("/")
+    return mirror / parts.netloc / path.lstrip("/")
 
 
-def main() -> int:
-    manifest_file = MIRROR / "manifest.json"
+def write_mirror(mirror: Path, pages, *, note: str, manifest_note: str,
+                 render: Callable[[Any], tuple[bytes, str]], pdf_html: Callable[[Any], str | None],
+                 pdf_bytes: Callable[[Any, str], bytes] = lambda page, html: soffice_pdf(html)) -> None:
+    """Write every page of a held-out set under `mirror` with its manifest and a robots.txt
+    per host. Shared by the three sets. `pdf_html(page)` is the HTML a PDF page is made
+    from (None for an HTML page); a PDF is only remade when that HTML changed, since
+    LibreOffice stamps every PDF with the time it was made."""
+    manifest_file = mirror / "manifest.json"
     old = {}
     if manifest_file.exists():
         old = {e["url"]: e for e in json.loads(manifest_file.read_text(encoding="utf-8"))["files"]}
     files = []
-    for page in PAGES:
-        target = mirror_path(page.url)
+    for page in pages:
+        target = mirror_path(page.url, mirror)
         target.parent.mkdir(parents=True, exist_ok=True)
-        entry = {"url": page.url, "path": target.relative_to(MIRROR).as_posix(), "note": NOTE}
-        if page.site == "pdf":
-            html = PDF_PAGE.format(title=page.title, note=NOTE, body=(SRC / page.src).read_text(encoding="utf-8"))
+        entry = {"url": page.url, "path": target.relative_to(mirror).as_posix(), "note": note}
+        html = pdf_html(page)
+        if html is not None:
             digest = hashlib.sha256(html.encode("utf-8")).hexdigest()
             if old.get(page.url, {}).get("source_sha256") != digest or not target.exists():
-                target.write_bytes(soffice_pdf(html))
+                target.write_bytes(pdf_bytes(page, html))
             entry.update(content_type="application/pdf", source_sha256=digest)
         else:
             body, content_type = render(page)
             target.write_bytes(body)
             entry["content_type"] = content_type
         files.append(entry)
-    for host in sorted({urlsplit(p.url).netloc for p in PAGES}):
-        robots = MIRROR / host / "robots.txt"
+    for host in sorted({urlsplit(p.url).netloc for p in pages}):
+        robots = mirror / host / "robots.txt"
         robots.write_text("User-agent: *\nDisallow: /cgi-bin/\n", encoding="utf-8")
         files.append({"url": f"https://{host}/robots.txt", "path": f"{host}/robots.txt",
-                      "content_type": "text/plain", "note": NOTE})
-    manifest = {"note": "Held-out evaluation documents for koubo. " + NOTE,
-                "files": sorted(files, key=lambda e: e["url"])}
+                      "content_type": "text/plain", "note": note})
+    manifest = {"note": manifest_note + note, "files": sorted(files, key=lambda e: e["url"])}
     manifest_file.write_text(json.dumps(manifest, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+
+
+def main() -> int:
+    def pdf_source(page: Page) -> str | None:
+        if page.site != "pdf":
+            return None
+        return PDF_PAGE.format(title=page.title, note=NOTE, body=(SRC / page.src).read_text(encoding="utf-8"))
+
+    write_mirror(MIRROR, PAGES, note=NOTE, manifest_note="Held-out evaluation documents for koubo. ",
+                 render=render, pdf_html=pdf_source)
     return 0
 
 

@@ -16,16 +16,13 @@ Nothing under extractors/ or pipeline/ was tuned on these documents (docs/heldou
 """
 from __future__ import annotations
 
-import hashlib
 import importlib.util
-import json
 import shutil
 import subprocess
 import sys
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
-from urllib.parse import urlsplit
 
 HERE = Path(__file__).resolve().parent
 SRC = HERE / "src"
@@ -261,41 +258,10 @@ def pdf_html(page: Page) -> str:
     return H1.PDF_PAGE.format(title=page.title, note=NOTE, body=body)
 
 
-def mirror_path(url: str) -> Path:
-    parts = urlsplit(url)
-    path = parts.path + ("index.html" if parts.path.endswith("/") else "")
-    return MIRROR / parts.netloc / path.lstrip("/")
-
-
 def main() -> int:
-    manifest_file = MIRROR / "manifest.json"
-    old = {}
-    if manifest_file.exists():
-        old = {e["url"]: e for e in json.loads(manifest_file.read_text(encoding="utf-8"))["files"]}
-    files = []
-    for page in PAGES:
-        target = mirror_path(page.url)
-        target.parent.mkdir(parents=True, exist_ok=True)
-        entry = {"url": page.url, "path": target.relative_to(MIRROR).as_posix(), "note": NOTE}
-        if page.site == "pdf":
-            html = pdf_html(page)
-            digest = hashlib.sha256(html.encode("utf-8")).hexdigest()
-            if old.get(page.url, {}).get("source_sha256") != digest or not target.exists():
-                target.write_bytes(pdf_bytes(page, html))
-            entry.update(content_type="application/pdf", source_sha256=digest)
-        else:
-            body, content_type = render(page)
-            target.write_bytes(body)
-            entry["content_type"] = content_type
-        files.append(entry)
-    for host in sorted({urlsplit(p.url).netloc for p in PAGES}):
-        robots = MIRROR / host / "robots.txt"
-        robots.write_text("User-agent: *\nDisallow: /cgi-bin/\n", encoding="utf-8")
-        files.append({"url": f"https://{host}/robots.txt", "path": f"{host}/robots.txt",
-                      "content_type": "text/plain", "note": NOTE})
-    manifest = {"note": "Second held-out evaluation set for koubo. " + NOTE,
-                "files": sorted(files, key=lambda e: e["url"])}
-    manifest_file.write_text(json.dumps(manifest, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    H1.write_mirror(MIRROR, PAGES, note=NOTE, manifest_note="Second held-out evaluation set for koubo. ",
+                    render=render, pdf_html=lambda page: pdf_html(page) if page.site == "pdf" else None,
+                    pdf_bytes=pdf_bytes)
     return 0
 
 

@@ -14,13 +14,10 @@ Nothing under extractors/ or pipeline/ was tuned on these documents (docs/heldou
 """
 from __future__ import annotations
 
-import hashlib
 import importlib.util
-import json
 import sys
 from dataclasses import dataclass
 from pathlib import Path
-from urllib.parse import urlsplit
 
 HERE = Path(__file__).resolve().parent
 SRC = HERE / "src"
@@ -220,39 +217,13 @@ def render(page: Page) -> tuple[bytes, str]:
 
 
 def main() -> int:
-    manifest_file = MIRROR / "manifest.json"
-    old = {}
-    if manifest_file.exists():
-        old = {e["url"]: e for e in json.loads(manifest_file.read_text(encoding="utf-8"))["files"]}
-    files = []
-    for page in PAGES:
-        target = H2.mirror_path(page.url)
-        target = MIRROR / target.relative_to(H2.MIRROR)
-        target.parent.mkdir(parents=True, exist_ok=True)
-        entry = {"url": page.url, "path": target.relative_to(MIRROR).as_posix(), "note": NOTE}
-        if page.site in ("pdf", "slides"):
-            if page.site == "pdf":
-                html = H1.PDF_PAGE.format(title=page.title, note=NOTE,
-                                          body=(SRC / page.src).read_text(encoding="utf-8"))
-            else:
-                html = slides_html(page)
-            digest = hashlib.sha256(html.encode("utf-8")).hexdigest()
-            if old.get(page.url, {}).get("source_sha256") != digest or not target.exists():
-                target.write_bytes(H1.soffice_pdf(html))
-            entry.update(content_type="application/pdf", source_sha256=digest)
-        else:
-            data, content_type = render(page)
-            target.write_bytes(data)
-            entry["content_type"] = content_type
-        files.append(entry)
-    for host in sorted({urlsplit(p.url).netloc for p in PAGES}):
-        robots = MIRROR / host / "robots.txt"
-        robots.write_text("User-agent: *\nDisallow: /cgi-bin/\n", encoding="utf-8")
-        files.append({"url": f"https://{host}/robots.txt", "path": f"{host}/robots.txt",
-                      "content_type": "text/plain", "note": NOTE})
-    manifest = {"note": "Third held-out evaluation set for koubo. " + NOTE,
-                "files": sorted(files, key=lambda e: e["url"])}
-    manifest_file.write_text(json.dumps(manifest, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    def pdf_source(page: Page) -> str | None:
+        if page.site == "pdf":
+            return H1.PDF_PAGE.format(title=page.title, note=NOTE, body=(SRC / page.src).read_text(encoding="utf-8"))
+        return slides_html(page) if page.site == "slides" else None
+
+    H1.write_mirror(MIRROR, PAGES, note=NOTE, manifest_note="Third held-out evaluation set for koubo. ",
+                    render=render, pdf_html=pdf_source)
     return 0
 
 
