@@ -1,5 +1,5 @@
-"""The held-out evaluation sets (tests/heldout, tests/heldout2, tests/heldout3) go
-through the whole pipeline.
+"""The held-out evaluation sets (tests/heldout, tests/heldout2, tests/heldout3,
+tests/heldout4) go through the whole pipeline.
 
 Only that they run is asserted here: every held-out page and PDF is crawled from the
 local mirror, decoded without error and stored with its text. How well facts are
@@ -23,7 +23,7 @@ import eval_heldout  # noqa: E402
 
 pytestmark = pytest.mark.slow
 
-SETS = ("heldout", "heldout2", "heldout3")
+SETS = ("heldout", "heldout2", "heldout3", "heldout4")
 
 
 @cache
@@ -94,10 +94,17 @@ def test_set_specific_decoding(built):
         text = texts["https://www.soumu.go.jp/main_content/001052233.pdf"]
         assert "公募事務局" in text[len(text) // 2:]
         assert "提出期限" in text
-    else:  # an EUC-JP page (charset only in <meta>), and a four-page results PDF
+    elif name == "heldout3":  # an EUC-JP page (charset only in <meta>), and a four-page results PDF
         text = texts[next(g["url"] for g in gold(name) if "cas.go.jp" in g["url"])]
         assert "企画提案書" in text and "ヒアリング" in text
         entry = next(g for g in gold(name) if g["doc"] == "f")
         text = texts[entry["url"]]
         assert entry["awards"][-1]["body"] in text[len(text) // 2:]
         assert "問合せ先" in text
+    else:  # a cp932 press release, and a two-page results PDF drawn without rules
+        entry = next(g for g in gold(name) if g["doc"] == "a")
+        assert "髙橋課長補佐" in texts[entry["url"]]
+        entry = next(g for g in gold(name) if g["doc"] == "h")
+        text = texts[entry["url"]]
+        assert entry["awards"][-1]["body"] in text[len(text) // 2:]
+        assert "交付対象事業費" in text
