@@ -85,7 +85,10 @@ def municipalities() -> tuple[Municipality, ...]:
         return tuple(
             Municipality(
                 lg_code=r["lg_code"], prefecture=r["prefecture"], name=r["name"], kana=r["kana"], kind=r["kind"],
-                county=r["county"] or None, parent_code=r["parent_code"] or None,
+                # only towns and villages belong to a 郡 (county); a city's column may hold
+                # the 郡 of its own name (郡上市, 大和郡山市), which is no county
+                county=(r["county"] or None) if r["kind"] in ("town", "village") else None,
+                parent_code=r["parent_code"] or None,
                 latitude=float(r["latitude"]) if r["latitude"] else None,
                 longitude=float(r["longitude"]) if r["longitude"] else None,
             )
@@ -133,11 +136,12 @@ def prefecture_name(text: str) -> str | None:
 
 
 def lookup(name: str, prefecture: str | None = None) -> tuple[Municipality, ...]:
-    """Bodies called `name` (county stripped), within `prefecture` when given."""
+    """Bodies called `name` (county stripped), within `prefecture` when given. A name
+    that is itself known keeps its 郡 (郡上市, 大和郡山市, 蒲郡市 are cities, not counties)."""
     name = unicodedata.normalize("NFKC", name).replace(" ", "")
-    if "郡" in name[:-1]:
-        name = name[name.index("郡") + 1:]
     found = _by_name().get(fold(name), ())
+    if not found and "郡" in name[:-1]:
+        found = _by_name().get(fold(name[name.index("郡") + 1:]), ())
     if prefecture:
         found = tuple(m for m in found if m.prefecture == prefecture)
     return found

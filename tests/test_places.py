@@ -188,3 +188,27 @@ def test_a_wrong_county_is_not_attached():
 
 def test_a_kind_word_after_a_prefecture_is_not_an_unknown_place():
     assert [(p.name, p.status) for p in find_places("東京都 都区市町村の共同調達")] == [("東京都", "ok")]
+
+
+# A 郡 (county) inside a city's own name is no county prefix: 郡上市, 郡山市, 大和郡山市, 蒲郡市.
+@pytest.mark.parametrize("written, prefecture, code", [
+    ("岐阜県郡上市", "岐阜県", "212199"),
+    ("郡上市", "岐阜県", "212199"),
+    ("福島県郡山市", "福島県", "072036"),
+    ("奈良県大和郡山市", "奈良県", "292036"),
+    ("蒲郡市", "愛知県", "232149"),
+    ("福岡県小郡市", "福岡県", "402168"),
+])
+def test_a_city_whose_name_holds_gun_is_found(written, prefecture, code):
+    place = split_place(written)
+    assert place is not None and place.lg_code == code and place.prefecture in (None, prefecture)
+    assert resolve(place.name, prefecture)[0].lg_code == code
+
+
+def test_only_towns_and_villages_belong_to_a_county():
+    assert all(m.county is None for m in municipalities() if m.kind not in ("town", "village"))
+
+
+def test_a_county_prefix_still_splits_after_the_gun_fix():
+    places_found = find_places("岐阜県郡上郡八幡町、郡上市及び上川郡美瑛町")
+    assert [(p.name, p.lg_code) for p in places_found][-2:] == [("郡上市", "212199"), ("美瑛町", "014591")]
