@@ -5,14 +5,16 @@ name it, looked for in this order:
 
 1. the label before it on its line ('応募期間:', '(1) 日時', '申込の締切は、'),
 2. the other cells of its table row (a schedule table: date | what happens),
-3. the rest of its sentence ('、選定結果を公表します', 'までにご応募ください'),
+3. the rest of its sentence ('、選定結果を公表します', 'までにご応募ください'), then the
+   sentence as a whole when it says a call's applications are accepted ('申請は、…まで受け付けます'),
 4. a label line just above it ('(1) 応募期間' then the date on the next line).
 
 The first that names a kind (extractors.vocab_deadlines) decides. A table's column
 heading that names an event ('区分 | 公募期間 | 採択予定時期') comes before the row's own
 cells: the row label (第1回公募) names the call, the column the event — but a row that
 says its values are past or replaced (変更前, 前年度) still drops them; a generic heading
-(日程) comes after the row's cells. Words before から that name a period's start ('契約締結日から
+(日程) and a heading that names a call (one call per column: '項目 | 一次公募 | 二次公募'
+over rows '説明会', '採択結果公表') come after the row's cells. Words before から that name a period's start ('契約締結日から
 令和8年3月13日まで') are no label: the label line above outranks them. A period with
 no kind under a call's name ('「…」の公募(4月1日〜5月16日)') is the call's. Generic
 labels (日時, 申込, 締切) take the briefing's kinds when the section (its headings, the
@@ -54,14 +56,16 @@ from extractors.vocab_deadlines import (
     START_MARK,
     SUBMIT,
     SUPERSEDED_BY,
+    accepts_applications,
     classify,
     is_cancelled,
     is_history,
+    names_a_call,
     resolve_generic,
     version_of,
 )
 
-VERSION = "9"
+VERSION = "10"
 log = logging.getLogger(__name__)
 
 ENDING_KINDS = ("application_period", "briefing_registration")  # one moment = the close
@@ -74,6 +78,11 @@ CANCELLED_LABEL = "(中止)"  # appended to the label of a call said to be calle
 EXTENSION_WINDOW = 600  # how far above an extended close (characters) the old close is looked for
 _BULLETS = re.compile(r"^[\s・\-•◆◇■□●○◎※▶►>*]*(?:\(\d+\)|\d+[.)．]|[①-⑳]|\d+\s)?\s*")
 _HEADING_LINE = re.compile(r"^(?:\d+[.．\s]|\(\d+\)|\d+\)|[①-⑳]|【.+】$|<.+>$|〈.+〉$|[■◆●□◇]|第\d+)")
+
+
+class _Accepting(str):
+    """A sentence's words around its dates that say applications are accepted
+    (vocab_deadlines.accepts_applications): an application period, labelled by its subject."""
 
 
 @dataclass
@@ -158,7 +167,7 @@ def _event(doc: Document, periods: list[Period], index: int, block_starts: list[
     kind = label = None
     span = (start, end)
     for source_text, source_span in sources:
-        kind = classify(source_text)
+        kind = "application_period" if isinstance(source_text, _Accepting) else classify(source_text)
         if kind is not None:
             label = _clean(source_text)
             span = (min(source_span[0], start), max(source_span[1], end))
@@ -287,9 +296,12 @@ def _label_sources(doc: Document, period: Period, place: _Place, prev_end: int, 
             for cell in place.row
             if cell is not place.cell and cell.text.strip() and not _has_period(periods, cell.start, cell.end)
         ]
-        if header_source is not None and header_kind is not None and not header_kind.startswith("generic:"):
+        if (header_source is not None and header_kind is not None and not header_kind.startswith("generic:")
+                and not names_a_call(header.text)):
             # '採択予定時期' names its column, whatever call the row names — unless the row
-            # says its values are past or replaced (変更前, 前年度): that still drops them
+            # says its values are past or replaced (変更前, 前年度): that still drops them.
+            # A heading that names a call (二次公募: one call per column) names no event:
+            # the row label (説明会, 採択結果公表) decides, the heading only when it says nothing
             sources.extend(source for source in row_sources if classify(source[0]) == HISTORY)
             sources.append(header_source)
             header_source = None
@@ -315,7 +327,11 @@ def _label_sources(doc: Document, period: Period, place: _Place, prev_end: int, 
 
     if not fiscal:
         last_point_end = max(p.end for p in period.points)
-        sources.append((text[last_point_end:after_end], (last_point_end, after_end)))
+        after = text[last_point_end:after_end]
+        sources.append((after, (last_point_end, after_end)))
+        if accepts_applications(before, after):
+            # '第2回の申請は、…まで受け付けます': the subject before the dates is the label
+            sources.append((_Accepting(before), (before_start, after_end)))
 
     if label_line is not None:
         sources.append(label_line)

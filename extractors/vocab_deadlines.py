@@ -31,6 +31,14 @@ HISTORY_AFTER = re.compile(
 # 応募様式 / 申請書 / 応募書類 (forms, papers), 応募者 (applicant), 申請システム …
 FORM_WORDS = r"者|書|様式|フォーム|用紙|ファイル|ページ|サイト|システム|画面|窓口|要領|資格|方法|手続"
 
+# A label that names a call alone (公募 call, 第2回募集 second call, 一次公募(終了) first call
+# (closed), 追加募集 extra call, 応募受付): on a schedule row, or as a column heading
+# when each column is one call — then the row label names the event.
+CALL_ALONE = (
+    r"^[\s・■◆●○\-【\[(<]*(?:第?[\d一二三四五]+(?:次|回目?|期)|前期|後期|追加|臨時|再)?(?:の)?"
+    r"(?:公募|募集|応募|申請|提案)(?:受付|受け付け)?(?:\(.{0,12}\))?[\s:】\])>]*$"
+)
+
 LABEL_KINDS: list[tuple[str, str]] = [
     # another call's dates, cited for reference: 前回 last time, 昨年度/前年度 last fiscal year,
     # 過去の公募 past calls, 変更前/当初 (before an extension) — not this call's events
@@ -79,9 +87,7 @@ LABEL_KINDS: list[tuple[str, str]] = [
      r"|まで(?:の間)?[、,]?.{0,12}(?:公募|募集)(?!説明会|要領)",
      "application_period"),
     # a call step named alone, on a schedule row or before a range: 公募, 応募受付, 第2次募集
-    (r"^[\s・■◆●○\-【\[(<]*(?:第?[\d一二三四五]+(?:次|回目?|期))?(?:公募|募集|応募|申請|提案)(?:受付|受け付け)?"
-     r"(?:\(.{0,12}\))?[\s:】\])>]*$",
-     "application_period"),
+    (CALL_ALONE, "application_period"),
     # briefing: 説明会 briefing session (a label naming it)
     (r"説明会", "briefing"),
     (r"(?:締切|締め切り|〆切|期限)(?!後|分|以降)", CLOSING),
@@ -97,6 +103,17 @@ BRIEFING_CONTEXT = re.compile(r"説明会")
 EVENT_CONTEXT = re.compile(
     r"研修|セミナー|イベント|勉強会|ワークショップ|フォーラム|シンポジウム|会議|講座|相談会|交流会|意見交換会|懇談会"
     r"|見学会|ウェビナー|説明会"
+)
+
+# A sentence that says applications are accepted over its dates, with no label naming them:
+# '第2回の申請は、7月1日から7月31日まで受け付けます' (受け付けます / 受け付けております /
+# 受付を行います we accept, 募集します / 公募を行います we call for) — when its subject is a
+# call's (申請 application, 応募, 提案 proposal, 募集 call). Tried only after the words
+# around the date named nothing: 質問は…受け付けます stays a question's.
+ACCEPT_SUBJECT = re.compile(r"申請|応募|提案|募集|公募|エントリー")
+ACCEPT_VERB = re.compile(
+    r"受け?付け(?:ます|ており|ています|いたし|を行|を開始|る)|受付(?:を)?(?:行い|行って|いたし|します|開始)"
+    r"|(?:募集|公募)(?:を)?(?:します|いたします|行い|行って|実施し)"
 )
 
 # Labels that only say which end of a period a line gives, under a label line above:
@@ -157,6 +174,14 @@ def is_cancelled(line: str) -> bool:
     return bool(CANCELLED.search(line)) and not CONDITIONAL.search(line)
 
 
+_CALL_ALONE = re.compile(CALL_ALONE)
+
+
+def names_a_call(label: str) -> bool:
+    """Does a label name a call itself (二次公募, 第2回募集) rather than an event of one?"""
+    return bool(_CALL_ALONE.search(label))
+
+
 def classify(label: str) -> str | None:
     """The kind (or generic marker) a label names, None if it names none."""
     for pattern, kind in _LABEL_KINDS:
@@ -175,6 +200,12 @@ CALL_SUBJECT = re.compile(r"公募|募集|応募|申請|企画競争|提案|入�
 def is_survey(context: str) -> bool:
     """Does this text ask for a survey's answers and not for applications?"""
     return bool(SURVEY_SUBJECT.search(context)) and not CALL_SUBJECT.search(context)
+
+
+def accepts_applications(before: str, after: str) -> bool:
+    """Does a sentence (`before` its dates, `after` them) say a call's applications are accepted?"""
+    verb = ACCEPT_VERB.search(after)
+    return verb is not None and bool(ACCEPT_SUBJECT.search(before + after[:verb.end()]))
 
 
 def is_history(after: str) -> bool:

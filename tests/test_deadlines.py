@@ -483,3 +483,56 @@ def test_a_submission_with_nothing_named_follows_the_document_s_title(title, kin
     sentence = [RawBlock("heading", title, level=1), RawBlock("paragraph", "令和7年10月31日(金)までに提出してください。")]
     doc = build_document("https://example.go.jp/s2.html", "html", sentence)
     assert [e.kind for e in deadlines.extract(doc)] == [kind]
+
+
+# ------------------------------------------------------------------ one call per column
+
+def test_a_column_that_names_a_call_leaves_the_event_to_the_row_label():
+    # columns are calls (一次公募 / 二次公募), rows are events: the row label decides
+    found = table(["項目", "一次公募（終了）", "二次公募"],
+                  ["公募期間", "令和７年４月１日（火）～５月９日（金）", "令和７年８月１日（金）～９月１２日（金）"],
+                  ["説明会", "令和７年４月１０日（木）１４時", "令和７年８月８日（金）１４時"],
+                  ["質問受付期限", "令和７年４月２５日（金）", "令和７年８月２９日（金）"],
+                  ["採択結果公表", "令和７年６月下旬", "令和７年１０月下旬"])
+    assert [(e.kind, e.ends_at) for e in found] == [
+        ("application_period", "2025-05-09"), ("application_period", "2025-09-12"),
+        ("briefing", "2025-04-10T14:00+09:00"), ("briefing", "2025-08-08T14:00+09:00"),
+        ("other", "2025-04-25"), ("other", "2025-08-29"),
+        ("selection_announcement", "2025-06-30"), ("selection_announcement", "2025-10-31"),
+    ]
+    assert found[2].label == "説明会"
+
+
+@pytest.mark.parametrize("call", ["第2回募集", "【A類型】", "二次公募", "前期募集"])
+def test_any_call_naming_column_heading_gives_way_to_an_event_row(call):
+    found = table(["", call], ["説明会", "令和7年9月3日(水)10時〜11時"], ["採択予定", "令和7年11月上旬"])
+    assert [e.kind for e in found] == ["briefing", "selection_announcement"]
+
+
+# ------------------------------------------------------------------ sentences that accept applications
+
+@pytest.mark.parametrize("sentence", [
+    "第2回の申請は、令和７年７月１日（火）から７月３１日（木）まで受け付けます。",
+    "応募は、令和7年7月1日(火)から同月31日(木)まで受け付けております。",
+    "提案については、令和7年7月1日(火)から7月31日(木)まで受付を行います。",
+    "令和7年7月1日(火)から7月31日(木)まで、申請を受け付けます。",
+    "令和7年7月1日(火)から7月31日(木)まで、第2回の募集を行います。",
+    "次回は令和7年7月1日(火)から7月31日(木)まで募集します。",
+])
+def test_a_sentence_that_accepts_applications_is_an_application_period(sentence):
+    doc = build_document("https://example.go.jp/p.html", "html", [
+        RawBlock("heading", "今後の予定", level=2), RawBlock("paragraph", sentence)])
+    found = deadlines.extract(doc)
+    assert [summary(e) for e in found] == [("application_period", "2025-07-01", "2025-07-31", "day")]
+
+
+@pytest.mark.parametrize(("sentence", "kind"), [
+    ("ご質問は、令和7年7月1日(火)から7月10日(木)まで受け付けます。", "other"),
+    ("説明会の参加申込は、令和7年7月1日(火)から7月10日(木)まで受け付けます。", "briefing_registration"),
+])
+def test_accepting_something_other_than_applications_keeps_its_own_kind(sentence, kind):
+    assert [e.kind for e in events(sentence)] == [kind]
+
+
+def test_accepting_with_no_call_named_is_no_application():
+    assert events("ご相談は、令和7年7月1日(火)から7月10日(木)まで受け付けます。") == []
