@@ -61,7 +61,7 @@ from extractors.vocab_awards import (
     UNNAMED_OTHERS,
 )
 
-VERSION = "7"
+VERSION = "8"
 log = logging.getLogger(__name__)
 
 # ---------------------------------------------------------------- vocabularies
@@ -149,6 +149,7 @@ class _Columns:
     places_only: frozenset[int] = frozenset()  # body columns of local governments only
     any_name: frozenset[int] = frozenset()  # body columns of proposers: any name is a body
     applicant: bool = False  # the body columns say 応募/申請: awards only under an announcement
+    prefecture_led: bool = False  # 都道府県 | 管内市町村: one group per prefecture, the prefecture selected
 
 
 def header_kind(header: str) -> str | None:
@@ -161,7 +162,7 @@ def header_kind(header: str) -> str | None:
     if not matches:
         return None
     kind = max(matches)[2]
-    if kind in BODY_KINDS:
+    if kind in BODY_KINDS or kind == "member":
         if any(w in header for w in HEADER_VETO):
             return "other"
         if "数" in header and "名" not in header:
@@ -197,18 +198,24 @@ def _find_columns(rows: list[list[Cell]]) -> _Columns | None:
             return next((i for i, k in enumerate(kinds) if k == kind), None)
 
         bodies = [i for i, k in enumerate(kinds) if k in BODY_KINDS]
+        members = [i for i, k in enumerate(kinds) if k == "member"]
         applicant = not bodies
         if applicant:
             bodies = [i for i, k in enumerate(kinds) if k == "applicant"]
         prefecture = first("prefecture")
-        if not bodies and prefecture is not None and "project" in kinds and "count" not in kinds:
+        led = False
+        if not bodies and prefecture is not None and members:
+            # 都道府県 | 管内市町村: the prefecture is selected, its municipalities take part
+            bodies, applicant, led = [prefecture], False, True
+        elif not bodies and prefecture is not None and "project" in kinds and "count" not in kinds:
             bodies, applicant = [prefecture], False  # 都道府県 | 事業名: the prefectures are the grantees
         if not bodies:
             continue
-        places_only = frozenset(i for i in bodies if kinds[i] in ("municipality", "prefecture"))
+        bodies += [i for i in members if i not in bodies]
+        places_only = frozenset(i for i in bodies if kinds[i] in ("municipality", "prefecture", "member"))
         any_name = frozenset(i for i in bodies if kinds[i] in ("proposer", "applicant"))
         return _Columns(last, bodies, prefecture, first("category"), first("partner"), places_only, any_name,
-                        applicant)
+                        applicant, led)
     return None
 
 
@@ -387,8 +394,11 @@ def _row_awards(ctx: _Context, state: _TableState, row: list[Cell], number: int)
         return []
     prefecture = _carried(state.carried, "prefecture", _cell(cells, cols.prefecture), _prefecture_of_cell)
     category = _carried(state.carried, "category", _cell(cells, cols.category), lambda s: s) or state.category
-    body_cells = [(row[i].text, "any" if i in cols.any_name else "legal" if i not in cols.places_only else "")
-                  for i in cols.bodies if not PLACEHOLDER.match(row[i].text)]
+    texts = {i: row[i].text for i in cols.bodies}
+    if cols.prefecture_led and prefecture and PLACEHOLDER.match(texts[cols.prefecture]):
+        texts[cols.prefecture] = prefecture  # a merged prefecture cell: the row is still its group's
+    body_cells = [(texts[i], "any" if i in cols.any_name else "legal" if i not in cols.places_only else "")
+                  for i in cols.bodies if not PLACEHOLDER.match(texts[i])]
     body_texts = [text for text, _ in body_cells]
     if not body_texts:
         return []
@@ -400,6 +410,8 @@ def _row_awards(ctx: _Context, state: _TableState, row: list[Cell], number: int)
     context = prefecture or _row_prefecture(body_texts)
     bodies = [b for text, orgs in body_cells for b in _bodies_in_cell(ctx, text, prefecture, where, context, orgs)]
     group = f"{category + ' ' if category else ''}No.{label_no}" if len(bodies) > 1 else None
+    if cols.prefecture_led and prefecture and len(bodies) > 1:
+        group = f"{category + ' ' if category else ''}{prefecture}"  # one group per prefecture, across rows
     return [Award(fiscal_year=state.year, category=category, prefecture=pref, body_name=name, evidence=evidence,
                   lg_code=code, group_label=group, partner=partner) for pref, name, code in bodies]
 
@@ -560,7 +572,9 @@ def _looks_like_a_name(text: str) -> bool:
 def _place_bodies(ctx: _Context, text: str, prefecture: str | None, where: str) -> list[tuple]:
     text, names, unknown = _read_cell(text)
     if not names and not unknown:
-        if text.strip() and not PLACEHOLDER.match(text):
+        # 県内全市町村 / 管内市町村: a group word names no one body, nothing was lost
+        bare = re.sub(r"[(（）)\s]", "", text)
+        if bare and not PLACEHOLDER.match(text) and not GROUP_WORD.search(bare):
             ctx.warnings.append(f"award table cell {text.strip()!r} ({where}) names no known body, skipped")
         return []
     bodies = [_body_of_place(ctx, place, prefecture, text, where) for place in names]

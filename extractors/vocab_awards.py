@@ -32,6 +32,11 @@ HEADER_KINDS: dict[str, str] = {
     "地方公共団体": "municipality", "支援地域": "municipality", "採択地域": "municipality",
     "選定地域": "municipality", "採択都道府県": "municipality", "選定都道府県": "municipality",
     "交付先都道府県": "municipality", "支援先都道府県": "municipality",
+    # member: municipalities taking part in a prefecture's project (推進体制構築支援: the
+    # prefecture applies, its municipalities join); with a 都道府県 column and no body
+    # column the prefecture is the selected body and these are members of its group
+    "管内市町村": "member", "管内市区町村": "member", "連携市町村": "member", "連携市区町村": "member",
+    "参加市町村": "member", "参加市区町村": "member", "連携自治体": "member", "参加自治体": "member",
     # prefecture of the row
     "都道府県": "prefecture", "道府県": "prefecture", "県名": "prefecture", "所在地": "prefecture",
     # category of the award
@@ -41,7 +46,8 @@ HEADER_KINDS: dict[str, str] = {
     "事業者": "partner", "企業": "partner", "ベンダー": "partner", "パートナー": "partner", "連携先": "partner",
     # one row per project: a table of 都道府県 | 事業名 names the prefectures as grantees
     "事業名": "project", "提案名": "project", "提案事業名": "project", "計画名": "project", "取組名": "project",
-    "実証テーマ": "project",
+    "実証テーマ": "project", "テーマ": "project", "取組テーマ": "project", "取組内容": "project",
+    "事業概要": "project", "事業内容": "project",
     # counts and sums: a table of 都道府県 | 件数 aggregates, it names no grantee
     "件数": "count", "団体数": "count", "合計": "count",
     # something else: where a project runs, what it does, where a company sits

@@ -819,3 +819,62 @@ def test_numbered_rows_naming_organisations():
     ]])
     assert triples(found(doc)) == {("長野県", "上伊那広域連合", None), ("長野県", "伊那市", "202096"),
                                    ("鳥取県", "鳥取県東部広域行政管理組合", None)}
+
+
+# ------------------------------------------------------------------ prefecture-led programmes
+
+
+@pytest.mark.parametrize("member_header", ["管内市町村", "連携市町村", "参加市町村", "連携自治体"])
+def test_a_prefecture_with_its_partner_municipalities(member_header):
+    # 推進体制構築支援: the prefecture applies, the municipalities of its area take part
+    doc = pdf_doc([[
+        H("令和7年度 推進体制構築支援 支援先の決定", 1),
+        P("審査の結果、以下の都道府県を支援先として決定しました。"),
+        T(["No.", "都道府県", member_header],
+          ["1", "青森県", "弘前市、黒石市"],
+          ["2", "岐阜県", "郡上市\n下呂市"],
+          ["3", "高知県", "（県内全19市町村）"],
+          ["4", "佐賀県", "県内全市町村"]),
+    ]])
+    result, warnings = awards.extract_with_warnings(doc)
+    found(doc)
+    assert triples(result) == {
+        ("青森県", "青森県", "020001"), ("青森県", "弘前市", "022021"), ("青森県", "黒石市", "022047"),
+        ("岐阜県", "岐阜県", "210005"), ("岐阜県", "郡上市", "212199"), ("岐阜県", "下呂市", "212202"),
+        ("高知県", "高知県", "390003"), ("佐賀県", "佐賀県", "410004"),
+    }
+    groups = {a.body_name: a.group_label for a in result}
+    assert groups["青森県"] and groups["青森県"] == groups["弘前市"] == groups["黒石市"]
+    assert groups["岐阜県"] and groups["岐阜県"] == groups["郡上市"] != groups["青森県"]
+    assert not warnings  # 県内全市町村 names every municipality, no one body: nothing to warn about
+
+
+def test_a_prefecture_led_table_continued_with_a_merged_prefecture_cell():
+    doc = pdf_doc([[
+        P("以下のとおり支援先団体を決定しました。"),
+        T(["都道府県", "連携市町村"], ["長野県", "松本市"], ["", "塩尻市"]),
+    ]])
+    result = found(doc)
+    assert triples(result) == {("長野県", "長野県", "200000"), ("長野県", "松本市", "202029"),
+                               ("長野県", "塩尻市", "202151")}
+    assert len({a.group_label for a in result}) == 1
+
+
+@pytest.mark.parametrize("theme_header", ["取組テーマ", "事業名", "テーマ", "取組内容", "事業概要"])
+def test_prefectures_with_a_theme_column_are_the_awardees(theme_header):
+    doc = pdf_doc([[
+        H("類型② 採択結果", 2),
+        T(["No.", "都道府県名", theme_header], ["1", "長野県", "生成AIの共同利用"], ["2", "愛媛県", "窓口DXの推進"]),
+    ]])
+    result, warnings = awards.extract_with_warnings(doc)
+    assert triples(result) == {("長野県", "長野県", "200000"), ("愛媛県", "愛媛県", "380008")}
+    assert not warnings
+
+
+def test_prefectures_with_amounts_only_stay_a_summary():
+    doc = pdf_doc([[
+        H("採択結果", 2),
+        T(["No.", "都道府県名", "件数", "金額（千円）"], ["1", "長野県", "3", "12,000"]),
+        T(["都道府県", "交付決定額"], ["愛媛県", "9,800"]),
+    ]])
+    assert found(doc) == []
