@@ -33,7 +33,7 @@ log = logging.getLogger(__name__)
 DocumentKind = Literal["html", "pdf"]
 
 # Bump when decoding changes what a document's text or blocks are.
-VERSION = "8"
+VERSION = "9"
 
 
 @dataclass(frozen=True)

@@ -259,6 +259,7 @@ RESPLIT_GAP_EM = 0.15  # a visible gap (wider than letter spacing) before a colu
 HEADER_CELL_MAX = 12  # a header cell is a short label
 CELL_SENTENCE = re.compile(r"[。]")
 _NUMBER = re.compile(r"^\d{1,4}$")
+_AMOUNT = re.compile(r"^[-△▲]?\d{1,3}(?:,\d{3})*(?:\.\d+)?(?:千円|円)?$")  # 12,345 / 730 / 1,200千円
 
 
 @dataclass
@@ -314,10 +315,49 @@ def _resplit(line: _Cells, starts: list[float]) -> _Cells:
     return _Cells(line.raw, cells, line.size)
 
 
-def _column_starts(lines: list[_Cells]) -> list[float]:
+def _right_columns(lines: list[_Cells]) -> list[tuple[float, float]]:
+    """Right-aligned number columns (amounts flush right): (left, right) of the widest
+    and the shared right edge of numbers on at least three lines whose left edges differ."""
+    size = statistics.median(line.size for line in lines)
+    runs = sorted((x1, x0) for line in lines for x0, x1, text in line.runs if _AMOUNT.match(text))
+    clusters: list[list[tuple[float, float]]] = []
+    for run in runs:
+        if clusters and run[0] - clusters[-1][-1][0] <= ALIGN_EM * size:
+            clusters[-1].append(run)
+        else:
+            clusters.append([run])
+    found = []
+    for cluster in clusters:
+        lefts = [x0 for _, x0 in cluster]
+        if len(cluster) >= 3 and max(lefts) - min(lefts) > ALIGN_EM * size:
+            found.append((min(lefts), max(x1 for x1, _ in cluster)))
+    return found
+
+
+def _columns(lines: list[_Cells]) -> tuple[list[float], dict[int, float]]:
+    """Column starts left to right and, for right-aligned number columns, their right
+    edge by column index. Left edges of numbers that end on a right-aligned column are
+    not column starts (two amounts of the same width share a left edge by chance)."""
+    size = statistics.median(line.size for line in lines)
+    rights = _right_columns(lines)
+
+    def in_right(x0: float, x1: float) -> bool:
+        return any(abs(x1 - r) <= ALIGN_EM * size and x0 >= left - ALIGN_EM * size for left, r in rights)
+
+    lefts = _column_starts(lines, skip=in_right if rights else None)
+    if rights and lefts:  # a group label column whose labels start no two lines on this page
+        before = [x0 for line in lines for x0, x1, _ in line.runs if x1 < lefts[0] - ALIGN_EM * size]
+        if before:
+            lefts.insert(0, min(before))
+    columns = sorted([(x, None) for x in lefts if not any(left - ALIGN_EM * size <= x <= r for left, r in rights)]
+                     + [(left, r) for left, r in rights])
+    return [x for x, _ in columns], {i: r for i, (_, r) in enumerate(columns) if r is not None}
+
+
+def _column_starts(lines: list[_Cells], skip: Callable[[float, float], bool] | None = None) -> list[float]:
     """Left edges shared by cells of at least two lines, left to right."""
     size = statistics.median(line.size for line in lines)
-    starts = sorted(x0 for line in lines for x0, _, _ in line.runs)
+    starts = sorted(x0 for line in lines for x0, x1, _ in line.runs if skip is None or not skip(x0, x1))
     clusters: list[list[float]] = []
     for x in starts:
         if clusters and x - clusters[-1][-1] <= ALIGN_EM * size:
@@ -327,15 +367,21 @@ def _column_starts(lines: list[_Cells]) -> list[float]:
     return [min(c) for c in clusters if len(c) >= 2]
 
 
-def _row_cells(line: _Cells, starts: list[float]) -> list[str] | None:
+def _row_cells(line: _Cells, starts: list[float], rights: dict[int, float] | None = None) -> list[str] | None:
     """Cell texts of a line by column, or None when a cell is off the columns or
-    straddles one (ordinary text, not a table row)."""
+    straddles one (ordinary text, not a table row). A right-aligned column (`rights`)
+    takes a cell ending at its right edge, or one inside its box (a centred header)."""
     tol = ALIGN_EM * line.size
+    rights = rights or {}
     cells = [""] * len(starts)
     for x0, x1, text in line.runs:
         column = None
         for i, start in enumerate(starts):
-            if abs(x0 - start) <= tol:
+            if abs(x0 - start) <= tol and i not in rights:
+                column = i
+        for i, right in rights.items():
+            inside = x1 <= right + tol and x1 > starts[i] and (i == 0 or x0 > starts[i - 1] + tol)
+            if abs(x1 - right) <= tol or (column is None and inside):
                 column = i
         if column is None or cells[column]:
             return None
@@ -359,9 +405,10 @@ def _header_like(row: list[str]) -> bool:
                and not LIST_MARK.match(cell) and not CELL_SENTENCE.search(cell) for cell in row)
 
 
-def _looks_like_table(rows: list[list[str]]) -> bool:
+def _looks_like_table(rows: list[list[str]], amounts: set[int] | frozenset[int] = frozenset()) -> bool:
     """At least 3 rows and 2 columns, most rows with as many cells (one may be empty), no sentences in
-    the cells, and a header-like first row or a numbered first column (both for 2 columns)."""
+    the cells, and a header-like first row or a numbered first column (both for 2 columns); with 3
+    columns or more, a right-aligned column of amounts filled on every body row also will do."""
     width = len(rows[0]) if rows else 0
     if len(rows) < 3 or width < 2:
         return False
@@ -375,7 +422,9 @@ def _looks_like_table(rows: list[list[str]]) -> bool:
         return False  # a bullet list
     header = _header_like(rows[0])
     numbered = _numbered(rows[1:] if header else rows)
-    return (header and numbered) if width == 2 else (header or numbered)
+    body = rows[1:] if header else rows
+    priced = any(all(_AMOUNT.match(row[c]) for row in body) for c in amounts)
+    return (header and numbered) if width == 2 else (header or numbered or priced)
 
 
 def _fill_down(rows: list[list[str]]) -> list[list[str]]:
@@ -409,17 +458,19 @@ def find_borderless_tables(raw_lines: list[dict]) -> list[tuple[tuple[float, flo
         while j > i and len(lines[j - 1].runs) < 2:
             j -= 1
         run = lines[i:j]
-        starts = _column_starts(run)
+        starts, rights = _columns(run)
         part: list[_Cells] = []
         for line in [*run, None]:  # cut the run where a line does not sit on the columns
-            if line is not None and len(starts) >= 2 and _row_cells(line, starts) is None:
+            if line is not None and len(starts) >= 2 and _row_cells(line, starts, rights) is None:
                 line = _resplit(line, starts)
-            if line is not None and len(starts) >= 2 and _row_cells(line, starts) is not None:
+            if line is not None and len(starts) >= 2 and _row_cells(line, starts, rights) is not None:
                 part.append(line)
                 continue
             while part and len(part[-1].runs) < 2:
                 part.pop()
-            table = _table_from(part, starts) if len(part) >= 3 else None
+            while part and len(part[0].runs) < max(2, len(starts) - 1):
+                part.pop(0)  # a line above the table (a date at the top right) is no row of it
+            table = _table_from(part, starts, rights) if len(part) >= 3 else None
             if table is not None:
                 found.append(table)
             part = []
@@ -427,7 +478,8 @@ def find_borderless_tables(raw_lines: list[dict]) -> list[tuple[tuple[float, flo
     return found
 
 
-def _table_from(run: list[_Cells], starts: list[float]) -> tuple[tuple[float, float, float, float], list[list[str]]] | None:
+def _table_from(run: list[_Cells], starts: list[float],
+                rights: dict[int, float] | None = None) -> tuple[tuple[float, float, float, float], list[list[str]]] | None:
     """The table a run of aligned lines makes, or None when it does not look like one.
     A line holding one cell with the first column empty is a label centred in a merged
     cell (put on the nearest row where that cell is empty) or a wrapped cell's next line."""
@@ -435,7 +487,7 @@ def _table_from(run: list[_Cells], starts: list[float]) -> tuple[tuple[float, fl
     centres: list[float] = []
     pending: list[tuple[float, list[str]]] = []
     for line in run:
-        cells = _row_cells(line, starts)
+        cells = _row_cells(line, starts, rights)
         assert cells is not None
         centre = (line.raw["top"] + line.raw["bottom"]) / 2
         if rows and not cells[0] and sum(1 for c in cells if c) == 1 and len(line.runs) == 1:
@@ -460,11 +512,27 @@ def _table_from(run: list[_Cells], starts: list[float]) -> tuple[tuple[float, fl
             rows[target][c] = cells[c]
             if 0 < c < len(cells) - 1:
                 labels.setdefault(c, []).append((_row_position(centres, centre), cells[c]))
-    if not _looks_like_table(rows):
+    if not _looks_like_table(rows, amounts=set(rights or ())):
         return None
     bbox = (min(line.raw["x0"] for line in run) - 0.5, run[0].raw["top"] - 0.5,
             max(line.raw["x1"] for line in run) + 0.5, run[-1].raw["bottom"] + 0.5)
+    if rights and 0 not in rights:
+        rows = _fill_group_column(rows)
     return bbox, _spread_labels(rows, labels)
+
+
+def _fill_group_column(rows: list[list[str]]) -> list[list[str]]:
+    """An unnumbered list of amounts whose first column is a group label (都道府県, written
+    on the group's first row only): the label is repeated down, as a ruled rowspan is.
+    Rows above the first label stay empty (the group began on the previous page)."""
+    header = 1 if _header_like(rows[0]) else 0
+    body = rows[header:]
+    if _numbered(body) or all(row[0] for row in body) or not any(row[0] for row in body):
+        return rows
+    for r in range(1, len(body)):
+        if not body[r][0] and body[r - 1][0] and all(body[r][1:]):
+            body[r][0] = body[r - 1][0]
+    return rows[:header] + body
 
 
 def _row_position(centres: list[float], centre: float) -> float:

@@ -322,6 +322,46 @@ def borderless_results() -> bytes:
     return write_pdf(pages, title="採択結果")
 
 
+def amounts_table() -> bytes:
+    """A grant list printed from Excel with no lines at all: '都道府県 | 市町村 | 事業名 |
+    交付対象事業費(千円)', the amounts right-aligned (no shared left edge), the header
+    centred over them, the prefecture only on its group's first row, and the document
+    date right-aligned at the top right just above the header; page 2 goes on without
+    repeating the header."""
+    right = A4[0] - MARGIN
+    xs = [MARGIN, MARGIN + 70, MARGIN + 150]
+    amount_left = right - 110  # the amount column's box: header centred, numbers flush right
+    header = ["都道府県", "市町村", "事業名", "交付対象事業費(千円)"]
+    groups = [("青森県", [("弘前市", "行政手続オンライン化推進事業", "12,345"), ("八戸市", "窓口DX推進事業", "8,000"),
+                         ("三沢市", "防災情報共有システム整備", "105,600")]),
+              ("岩手県", [("盛岡市", "地域交通デジタル化実証", "9,870"), ("花巻市", "スマート農業データ連携", "23,400")]),
+              ("秋田県", [("横手市", "電子申請基盤構築事業", "4,500"), ("大館市", "庁内ネットワーク更新", "61,000"),
+                         ("湯沢市", "テレワーク環境整備", "730")]),
+              ("山形県", [("米沢市", "遠隔医療連携実証", "15,000"), ("鶴岡市", "観光データ分析基盤", "7,250")])]
+    rows = [[pref if k == 0 else "", *body] for pref, bodies in groups for k, body in enumerate(bodies)]
+    pages = [Page(), Page()]
+    pages[0].text(MARGIN, 70, "令和7年度 地域デジタル基盤活用推進事業 交付決定一覧", 14)
+    pages[0].text(MARGIN, 112, "別紙1", BODY)
+    date = "令和7年8月1日"
+    pages[0].text(right - text_width(date, BODY), 112, date, BODY)
+
+    def draw(page: Page, top: float, row: list[str], centred: bool = False) -> None:
+        for x, cell in zip(xs, row[:3], strict=True):
+            if cell:
+                page.text(x, top, cell, 10)
+        width = text_width(row[3], 10)
+        x = amount_left + (right - amount_left - width) / 2 if centred else right - width
+        page.text(x, top, row[3], 10)
+
+    draw(pages[0], 132, header, centred=True)
+    for r, row in enumerate(rows[:6]):
+        draw(pages[0], 152 + r * 18, row)
+    for r, row in enumerate(rows[6:]):
+        draw(pages[1], 80 + r * 18, row)
+    pages[1].text(MARGIN, 80 + len(rows[6:]) * 18 + 20, "※金額は千円未満を切り捨てて表示している。", BODY)
+    return write_pdf(pages, title="交付決定一覧")
+
+
 def aligned_text() -> bytes:
     """An ordinary page whose lines line up like columns without being a table: label |
     value lines, numbered items, a list written with full-width spaces."""
@@ -381,6 +421,7 @@ FIXTURES = {
     "spaced_text.pdf": spaced_text,
     "borderless_results.pdf": borderless_results,
     "aligned_text.pdf": aligned_text,
+    "amounts_table.pdf": amounts_table,
     "scanned.pdf": scanned,
     "partly_scanned.pdf": partly_scanned,
 }

@@ -674,3 +674,46 @@ def test_a_row_number_glued_to_a_label_after_a_visible_gap_is_two_cells():
     assert [text for _, _, text in glued.runs] == ["64", "新潟県", "三条市"]
     tight = _cell_runs({"chars": chars("10", 68.0, 5.3) + chars("時から", 78.6)})  # no gap: one run
     assert [text for _, _, text in tight.runs] == ["10時から"]
+
+
+def test_a_table_with_right_aligned_amounts_and_no_lines_is_a_table_on_both_pages():
+    """Excel printed without lines: amounts flush right share no left edge, the header is
+    centred over them, the document date stands at the top right just above the header."""
+    doc = pdf("amounts_table.pdf")
+    tables = [b for b in doc.blocks if b.kind == "table"]
+    assert [t.page for t in tables] == [1, 2]
+    assert cells(doc, 0)[0] == ["都道府県", "市町村", "事業名", "交付対象事業費(千円)"]
+    # the prefecture written on its group's first row only is repeated down its group
+    assert cells(doc, 0)[1:4] == [["青森県", "弘前市", "行政手続オンライン化推進事業", "12,345"],
+                                  ["青森県", "八戸市", "窓口DX推進事業", "8,000"],
+                                  ["青森県", "三沢市", "防災情報共有システム整備", "105,600"]]
+    assert [row[3] for row in cells(doc, 0)[4:]] == ["9,870", "23,400", "4,500"]
+    # page 2 goes on without a header; a group begun on page 1 has no label there
+    assert cells(doc, 1) == [["", "大館市", "庁内ネットワーク更新", "61,000"], ["", "湯沢市", "テレワーク環境整備", "730"],
+                             ["山形県", "米沢市", "遠隔医療連携実証", "15,000"], ["山形県", "鶴岡市", "観光データ分析基盤", "7,250"]]
+    # the date line above the header is text, not a row of the table
+    assert [b.text for b in doc.blocks if b.kind != "table"] == [
+        "令和7年度 地域デジタル基盤活用推進事業 交付決定一覧", "別紙1 令和7年8月1日", "※金額は千円未満を切り捨てて表示している。"]
+    assert "12,345八戸市" not in doc.text.replace(" ", "")
+
+    from extractors import awards
+
+    found = {a.body_name: a.prefecture for a in awards.extract(doc)}
+    assert len(found) == 10 and found["三沢市"] == "青森県" and found["鶴岡市"] == "山形県"
+
+
+def test_right_edges_of_amounts_make_a_column_and_equal_widths_make_no_extra_one():
+    from pipeline.pdf_blocks import _Cells, _columns, _row_cells
+
+    def line(*runs: tuple[float, float, str]) -> _Cells:
+        return _Cells(raw={}, runs=list(runs), size=10.0)
+
+    lines = [line((72, 102, "青森県"), (142, 172, "弘前市"), (440, 470, "12,345")),
+             line((142, 172, "八戸市"), (445, 470, "8,000")),
+             line((142, 172, "三沢市"), (435, 470, "105,600")),
+             line((142, 172, "盛岡市"), (440, 470, "23,400"))]  # same width as 12,345: same left edge
+    starts, rights = _columns(lines)
+    assert len(starts) == 3 and rights == {2: 470}
+    assert _row_cells(lines[2], starts, rights) == ["", "三沢市", "105,600"]
+    header = line((72, 112, "都道府県"), (142, 172, "市町村"), (400, 460, "事業費(千円)"))  # centred over the amounts
+    assert _row_cells(header, starts, rights) == ["都道府県", "市町村", "事業費(千円)"]
