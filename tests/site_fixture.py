@@ -11,9 +11,13 @@ from __future__ import annotations
 import json
 import os
 import socket
+import sqlite3
 import subprocess
 import time
+import urllib.error
+import urllib.parse
 import urllib.request
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
@@ -294,3 +298,31 @@ class RunningSite:
                 self.proc.kill()
                 self.proc.wait(timeout=10)
         self._log.close()
+
+
+def http_get(site: RunningSite, path: str, **params) -> tuple[int, str, str]:
+    """(status, content type, body) of a GET on the running site; HTTP errors included."""
+    url = site.base + path + ("?" + urllib.parse.urlencode(params) if params else "")
+    try:
+        with urllib.request.urlopen(url, timeout=30) as r:
+            return r.status, r.headers.get("content-type", ""), r.read().decode("utf-8")
+    except urllib.error.HTTPError as e:
+        return e.code, e.headers.get("content-type", ""), e.read().decode("utf-8", "replace")
+
+
+def json_rows(site: RunningSite, path: str, **params) -> list[dict]:
+    """Every row of a table or canned query page as JSON objects."""
+    status, _, body = http_get(site, path + ".json", _shape="array", _size="max", **params)
+    assert status == 200, body[:500]
+    return json.loads(body)
+
+
+def running_real_site(workdir: Path) -> Iterator[RunningSite]:
+    """The real build of the bundled corpus served by Datasette, with `.db` a read-only
+    connection to the same database (for tests that compare pages with SQL)."""
+    db_path = build_real_db(workdir / "koubo.db")
+    with RunningSite(db_path, workdir / "datasette.log") as running:
+        running.db = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True)
+        running.db.row_factory = sqlite3.Row
+        yield running
+        running.db.close()

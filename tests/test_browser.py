@@ -11,14 +11,13 @@ from __future__ import annotations
 
 import os
 import shutil
-import sqlite3
 from pathlib import Path
 from urllib.parse import urlparse
 
 import pytest
 
 from pipeline.search import fts_query
-from tests.site_fixture import RunningSite, build_fixture_db, build_real_db
+from tests.site_fixture import RunningSite, build_fixture_db, running_real_site
 
 CHROMIUM = "/usr/bin/chromium"
 ARTIFACTS = Path(__file__).resolve().parents[1] / "test-artifacts"
@@ -162,13 +161,7 @@ def test_quote_with_angle_brackets_shows_as_text(site, page):
 @pytest.fixture(scope="module")
 def real_site(tmp_path_factory):
     _require_chromium()
-    workdir = tmp_path_factory.mktemp("browser-real")
-    db_path = build_real_db(workdir / "koubo.db")
-    with RunningSite(db_path, workdir / "datasette.log") as running:
-        running.db = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True)
-        running.db.row_factory = sqlite3.Row
-        yield running
-        running.db.close()
+    yield from running_real_site(tmp_path_factory.mktemp("browser-real"))
 
 
 def _scalar(site, sql: str, *params):

@@ -4,9 +4,6 @@ from __future__ import annotations
 
 import json
 import re
-import urllib.error
-import urllib.parse
-import urllib.request
 import xml.etree.ElementTree as ET
 from datetime import datetime, timedelta
 
@@ -15,6 +12,8 @@ from ics import Calendar
 
 from pipeline.serve import SETTINGS, datasette_args
 from tests.site_fixture import JST, RunningSite, build_fixture_db
+from tests.site_fixture import http_get as get
+from tests.site_fixture import json_rows as rows
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 
@@ -28,19 +27,8 @@ def site(tmp_path_factory):
         yield running
 
 
-def get(site, path: str, **params) -> tuple[int, str, str]:
-    url = site.base + path + ("?" + urllib.parse.urlencode(params) if params else "")
-    try:
-        with urllib.request.urlopen(url, timeout=30) as r:
-            return r.status, r.headers.get("content-type", ""), r.read().decode("utf-8")
-    except urllib.error.HTTPError as e:
-        return e.code, e.headers.get("content-type", ""), e.read().decode("utf-8", "replace")
 
 
-def rows(site, path: str, **params) -> list[dict]:
-    status, _, body = get(site, path + ".json", _shape="array", **params)
-    assert status == 200, body[:500]
-    return json.loads(body)
 
 
 # --- serve arguments ---------------------------------------------------------------

@@ -10,11 +10,7 @@ from __future__ import annotations
 
 import json
 import re
-import sqlite3
 import unicodedata
-import urllib.error
-import urllib.parse
-import urllib.request
 import xml.etree.ElementTree as ET
 from collections import Counter
 from datetime import datetime
@@ -26,7 +22,9 @@ from markupsafe import escape
 
 from pipeline.search import SEARCHABLE
 from pipeline.serve import DB_DIR
-from tests.site_fixture import RunningSite, build_real_db
+from tests.site_fixture import http_get as get
+from tests.site_fixture import json_rows as rows
+from tests.site_fixture import running_real_site
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 FACT_TABLES = ("deadlines", "contacts", "requirements", "awards")
@@ -35,32 +33,15 @@ DEADLINE_KINDS = {"application_period", "briefing_registration", "report"}  # ev
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory):
-    workdir = tmp_path_factory.mktemp("site-real")
-    db_path = build_real_db(workdir / "koubo.db")
-    with RunningSite(db_path, workdir / "datasette.log") as running:
-        running.db = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True)
-        running.db.row_factory = sqlite3.Row
-        yield running
-        running.db.close()
+    yield from running_real_site(tmp_path_factory.mktemp("site-real"))
 
 
 def sql(site, query: str, *params) -> list[dict]:
     return [dict(r) for r in site.db.execute(query, params)]
 
 
-def get(site, path: str, **params) -> tuple[int, str, str]:
-    url = site.base + path + ("?" + urllib.parse.urlencode(params) if params else "")
-    try:
-        with urllib.request.urlopen(url, timeout=30) as r:
-            return r.status, r.headers.get("content-type", ""), r.read().decode("utf-8")
-    except urllib.error.HTTPError as e:
-        return e.code, e.headers.get("content-type", ""), e.read().decode("utf-8", "replace")
 
 
-def rows(site, path: str, **params) -> list[dict]:
-    status, _, body = get(site, path + ".json", _shape="array", _size="max", **params)
-    assert status == 200, body[:500]
-    return json.loads(body)
 
 
 def canned_queries() -> dict:
