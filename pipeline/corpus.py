@@ -392,15 +392,8 @@ class CorpusWriter:
         warc_headers = dict(extra)
         if truncated:
             warc_headers["WARC-Truncated"] = truncated
-        response = writer.create_warc_record(
-            url, "response", payload=io.BytesIO(body),
-            http_headers=self._response_headers(status, reason, response_headers, http_version),
-            warc_headers_dict=warc_headers,
-        )
-        record_id = response.rec_headers.get_header("WARC-Record-ID")
-        request = self._request_record(url, request_headers, method, http_version, record_id, extra)
-        self._write([response, request])
-        return record_id
+        return self._write_pair(writer, url, "response", body, status, reason, response_headers, warc_headers,
+                                request_headers, method, http_version, extra)
 
     def write_not_modified(self, url: str, request_headers: HeaderPairs | None, status: int, reason: str,
                            response_headers: HeaderPairs | None, refers_to: Capture, *,
@@ -417,14 +410,22 @@ class CorpusWriter:
             "WARC-Refers-To-Date": refers_to.fetched_at,
             **extra,
         }
-        revisit = writer.create_warc_record(
-            url, "revisit", payload=io.BytesIO(b""),
+        return self._write_pair(writer, url, "revisit", b"", status, reason, response_headers, warc_headers,
+                                request_headers, method, http_version, extra)
+
+    def _write_pair(self, writer, url: str, record_type: str, body: bytes, status: int, reason: str,
+                    response_headers: HeaderPairs | None, warc_headers: dict, request_headers: HeaderPairs | None,
+                    method: str, http_version: str, extra: dict) -> str:
+        """Write a response (or revisit) record and the request that led to it, as one
+        flushed unit; returns the response's WARC-Record-ID."""
+        record = writer.create_warc_record(
+            url, record_type, payload=io.BytesIO(body),
             http_headers=self._response_headers(status, reason, response_headers, http_version),
             warc_headers_dict=warc_headers,
         )
-        record_id = revisit.rec_headers.get_header("WARC-Record-ID")
+        record_id = record.rec_headers.get_header("WARC-Record-ID")
         request = self._request_record(url, request_headers, method, http_version, record_id, extra)
-        self._write([revisit, request])
+        self._write([record, request])
         return record_id
 
 
